@@ -1,0 +1,61 @@
+/**
+ * The one narrow interface every model provider implements.
+ * Pure TypeScript: no `vscode` import anywhere under src/core.
+ */
+
+export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible' | 'vscode-lm';
+
+/** Inference-time compute. `off` means no reasoning parameter is sent. */
+export type ReasoningEffort = 'off' | 'minimal' | 'low' | 'medium' | 'high';
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface ProviderRequest {
+  /** Provider-side model id, e.g. "gpt-4.1" or "claude-sonnet-4-5". */
+  model: string;
+  system?: string;
+  messages: ChatMessage[];
+  temperature?: number;
+  maxTokens?: number;
+  reasoning?: ReasoningEffort;
+  /** OpenAI-compatible only: send `stream_options.include_usage` (some servers reject it). Default true. */
+  includeUsage?: boolean;
+}
+
+/** Why a provider call failed, in words a UI can act on. */
+export type ProviderErrorKind =
+  | 'auth'
+  | 'permission'
+  | 'not-found'
+  | 'rate-limit'
+  | 'network'
+  | 'timeout'
+  | 'server'
+  | 'bad-request'
+  | 'cancelled'
+  | 'unknown';
+
+export type StreamEvent =
+  | { type: 'text'; text: string }
+  /** Reasoning / thinking text, streamed apart from the answer so a UI can fold it. */
+  | { type: 'reasoning'; text: string }
+  /**
+   * Token usage as the provider reports it. Values are absolute (not increments): a later usage event
+   * overwrites the fields it carries.
+   */
+  | { type: 'usage'; inputTokens?: number; outputTokens?: number; reasoningTokens?: number }
+  /** The provider's terminal event arrived (finish_reason / message_stop). */
+  | { type: 'done'; finishReason: string }
+  | { type: 'error'; kind: ProviderErrorKind; message: string; status?: number; retryAfterMs?: number };
+
+export interface ChatProvider {
+  /**
+   * Streams one completion. The iterable ends after a `done` or `error` event; if it ends with neither,
+   * the stream was incomplete. Aborting `signal` must end the iteration promptly.
+   * Implementations never throw from the iterator: failures become `error` events.
+   */
+  stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent>;
+}
