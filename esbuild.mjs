@@ -37,8 +37,16 @@ const webview = {
   target: 'es2022',
 };
 
+/** The codicon font and css are served to webviews from media/codicons (generated, git-ignored). */
+async function copyCodicons() {
+  const { mkdirSync, copyFileSync } = await import('node:fs');
+  mkdirSync('media/codicons', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `media/codicons/${f}`);
+}
+
 async function main() {
   const { existsSync } = await import('node:fs');
+  await copyCodicons();
   // Webview entries that do not exist yet are skipped, so the build works while features land.
   const wv = { ...webview, entryPoints: Object.fromEntries(Object.entries(webview.entryPoints).filter(([, p]) => existsSync(p))) };
   const configs = [host, wv].filter((c) => Object.keys(c.entryPoints).length > 0);

@@ -1,0 +1,301 @@
+/**
+ * The single typed contract between the extension host and its webviews (sidebar, results panel, leaderboard).
+ *
+ * Every message in each direction is a member of a zod discriminated union. Both ends call `safeParse` on what they
+ * receive; a message that fails validation is logged and dropped, never acted on. Types come from `z.infer`.
+ *
+ * Columns in the results panel are addressed by an opaque `columnId` ("c0", "c1", …), never by model id, so that
+ * blind mode can hide which model is which: the host keeps the mapping.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared pieces
+// ---------------------------------------------------------------------------------------------------------------
+
+const id = z.string().min(1).max(200);
+const shortText = z.string().max(2_000);
+const longText = z.string().max(5_000_000);
+
+export const templateIdSchema = z.enum(['fix', 'refactor', 'explain', 'tests', 'custom']);
+export type TemplateId = z.infer<typeof templateIdSchema>;
+
+export const runStateSchema = z.enum(['queued', 'streaming', 'done', 'error', 'cancelled', 'timed-out', 'incomplete']);
+export type RunStateView = z.infer<typeof runStateSchema>;
+
+export const metricsSchema = z.object({
+  startedAt: z.number(),
+  firstTokenAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  ttftMs: z.number().optional(),
+  totalMs: z.number().optional(),
+  inputTokens: z.number().optional(),
+  outputTokens: z.number().optional(),
+  reasoningTokens: z.number().optional(),
+  tokensEstimated: z.boolean(),
+  tokensPerSecond: z.number().optional(),
+  costUsd: z.number().optional(),
+});
+export type MetricsView = z.infer<typeof metricsSchema>;
+
+/** What the panel may know about a column. In blind mode before the vote, provider/model/label are absent. */
+export const columnSchema = z.object({
+  columnId: id,
+  /** "claude-sonnet (demo)" or, blind, "Model A". */
+  displayLabel: shortText,
+  provider: shortText.optional(),
+  model: shortText.optional(),
+  demo: z.boolean().optional(),
+  /** A short parameter summary such as "reasoning: high, temp 0.2". Hidden in blind mode. */
+  params: shortText.optional(),
+});
+export type ColumnView = z.infer<typeof columnSchema>;
+
+export const editSummarySchema = z.object({
+  hasCode: z.boolean(),
+  followedFormat: z.boolean(),
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+  source: shortText.optional(),
+  note: shortText.optional(),
+});
+export type EditSummaryView = z.infer<typeof editSummarySchema>;
+
+export const columnStateSchema = z.object({
+  columnId: id,
+  state: runStateSchema,
+  text: longText,
+  reasoning: longText,
+  metrics: metricsSchema.optional(),
+  error: shortText.optional(),
+  edit: editSummarySchema.optional(),
+});
+export type ColumnStateView = z.infer<typeof columnStateSchema>;
+
+export const voteKindSchema = z.enum(['winner', 'tie', 'all-bad']);
+export const voteSchema = z.object({
+  kind: voteKindSchema,
+  winnerColumnId: id.optional(),
+  /** Optional full ranking, best first. */
+  rankingColumnIds: z.array(id).max(8).optional(),
+  tags: z.array(z.string().min(1).max(60)).max(30),
+  note: z.string().max(20_000).optional(),
+});
+export type VoteView = z.infer<typeof voteSchema>;
+
+export const runViewSchema = z.object({
+  runId: id,
+  template: templateIdSchema,
+  title: shortText,
+  createdAt: z.string(),
+  requestHash: z.string().max(128),
+  /** e.g. "src/dates.ts:12-30 · typescript". */
+  contextLabel: shortText,
+  columns: z.array(columnSchema).min(1).max(8),
+  states: z.array(columnStateSchema),
+  blind: z.boolean(),
+  /** A historic run opened from history: no cancel/retry/apply, vote shown. */
+  readOnly: z.boolean(),
+  vote: voteSchema.optional(),
+  reasonTags: z.array(z.string().max(60)).max(30),
+});
+export type RunView = z.infer<typeof runViewSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sidebar
+// ---------------------------------------------------------------------------------------------------------------
+
+export const modelEntryViewSchema = z.object({
+  id,
+  label: shortText,
+  provider: shortText,
+  model: shortText,
+  demo: z.boolean(),
+  selected: z.boolean(),
+  status: z.enum(['ready', 'missing-key', 'invalid', 'untrusted']),
+  statusMessage: shortText.optional(),
+});
+export type ModelEntryView = z.infer<typeof modelEntryViewSchema>;
+
+export const configProblemViewSchema = z.object({ entry: shortText, field: shortText.optional(), message: shortText });
+export type ConfigProblemView = z.infer<typeof configProblemViewSchema>;
+
+export const contextSummarySchema = z.object({
+  filePath: shortText,
+  languageId: shortText,
+  startLine: z.number().int(),
+  endLine: z.number().int(),
+  chars: z.number().int().nonnegative(),
+  diagnosticsCount: z.number().int().nonnegative(),
+  preview: z.string().max(4_000),
+});
+export type ContextSummaryView = z.infer<typeof contextSummarySchema>;
+
+export const recentRunSchema = z.object({
+  runId: id,
+  title: shortText,
+  template: templateIdSchema,
+  createdAt: z.string(),
+  models: z.array(shortText).max(8),
+  voted: z.boolean(),
+  note: shortText.optional(),
+});
+export type RecentRunView = z.infer<typeof recentRunSchema>;
+
+export const estimateSchema = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  /** Sum over selected models with a known price; undefined when none is known. */
+  costUsd: z.number().optional(),
+  unknownPriceModels: z.number().int().nonnegative(),
+});
+export type EstimateView = z.infer<typeof estimateSchema>;
+
+export const sidebarStateSchema = z.object({
+  models: z.array(modelEntryViewSchema),
+  problems: z.array(configProblemViewSchema),
+  context: contextSummarySchema.nullable(),
+  estimate: estimateSchema.nullable(),
+  recentRuns: z.array(recentRunSchema),
+  running: z.boolean(),
+  trusted: z.boolean(),
+});
+export type SidebarStateView = z.infer<typeof sidebarStateSchema>;
+
+export const sidebarToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({
+    type: z.literal('run'),
+    template: templateIdSchema,
+    /** The refactor goal or the custom prompt. */
+    instruction: z.string().max(20_000).optional(),
+    modelIds: z.array(id).max(8),
+    includeWholeFile: z.boolean(),
+  }),
+  z.object({ type: z.literal('cancel') }),
+  z.object({ type: z.literal('toggleModel'), modelId: id, selected: z.boolean() }),
+  z.object({ type: z.literal('setApiKey'), modelId: id.optional() }),
+  z.object({ type: z.literal('configureModels') }),
+  z.object({ type: z.literal('openRun'), runId: id }),
+  z.object({ type: z.literal('searchHistory'), query: z.string().max(500) }),
+  z.object({ type: z.literal('estimate'), modelIds: z.array(id).max(8), includeWholeFile: z.boolean() }),
+  z.object({ type: z.literal('showLeaderboard') }),
+  z.object({ type: z.literal('openWalkthrough') }),
+]);
+export type SidebarToHost = z.infer<typeof sidebarToHostSchema>;
+
+export const hostToSidebarSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('state'), state: sidebarStateSchema }),
+  z.object({ type: z.literal('history'), query: z.string().max(500), runs: z.array(recentRunSchema) }),
+]);
+export type HostToSidebar = z.infer<typeof hostToSidebarSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Results panel
+// ---------------------------------------------------------------------------------------------------------------
+
+export const resultsToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('cancel'), columnId: id.optional() }),
+  z.object({ type: z.literal('retry'), columnId: id }),
+  z.object({ type: z.literal('diffOriginal'), columnId: id }),
+  /** Answer ↔ answer. Without `otherColumnId` the host asks which one. */
+  z.object({ type: z.literal('diffPair'), columnId: id, otherColumnId: id.optional() }),
+  z.object({ type: z.literal('apply'), columnId: id }),
+  z.object({ type: z.literal('copy'), columnId: id }),
+  z.object({ type: z.literal('vote'), vote: voteSchema }),
+  z.object({ type: z.literal('setBlind'), blind: z.boolean() }),
+  z.object({ type: z.literal('rerun') }),
+  z.object({ type: z.literal('exportMarkdown') }),
+]);
+export type ResultsToHost = z.infer<typeof resultsToHostSchema>;
+
+/** Streaming updates, batched by the host per animation-frame-sized tick. */
+export const columnUpdateSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('delta'), columnId: id, channel: z.enum(['text', 'reasoning']), text: longText }),
+  z.object({ kind: z.literal('metrics'), columnId: id, metrics: metricsSchema }),
+  z.object({ kind: z.literal('state'), columnId: id, state: runStateSchema, error: shortText.optional() }),
+  z.object({ kind: z.literal('edit'), columnId: id, edit: editSummarySchema }),
+  /** A retried column starts over. */
+  z.object({ kind: z.literal('reset'), columnId: id }),
+]);
+export type ColumnUpdate = z.infer<typeof columnUpdateSchema>;
+
+export const hostToResultsSchema = z.discriminatedUnion('type', [
+  /** Full state: first render, reveal after a blind vote, restore after reload. */
+  z.object({ type: z.literal('run'), run: runViewSchema }),
+  z.object({ type: z.literal('updates'), runId: id, updates: z.array(columnUpdateSchema).max(10_000) }),
+  z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: shortText }),
+]);
+export type HostToResults = z.infer<typeof hostToResultsSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Leaderboard panel
+// ---------------------------------------------------------------------------------------------------------------
+
+export const leaderboardFilterSchema = z.object({
+  template: templateIdSchema.optional(),
+  languageId: z.string().max(100).optional(),
+  /** ISO dates (inclusive). */
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
+});
+export type LeaderboardFilter = z.infer<typeof leaderboardFilterSchema>;
+
+export const leaderboardRowSchema = z.object({
+  key: shortText,
+  label: shortText,
+  model: shortText,
+  provider: shortText,
+  rating: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  rank: z.number().int(),
+  wins: z.number(),
+  votes: z.number().int(),
+  medianTtftMs: z.number().optional(),
+  medianTotalMs: z.number().optional(),
+  medianTokensPerSecond: z.number().optional(),
+  totalCostUsd: z.number().optional(),
+  formatFollowedRate: z.number().optional(),
+});
+export type LeaderboardRowView = z.infer<typeof leaderboardRowSchema>;
+
+export const leaderboardViewSchema = z.object({
+  rows: z.array(leaderboardRowSchema),
+  /** matrix[i][j] = win rate of rows[i] over rows[j]; null when they never met. */
+  matrix: z.array(z.array(z.number().nullable())),
+  totalVotes: z.number().int(),
+  meaningful: z.boolean(),
+  filter: leaderboardFilterSchema,
+  templates: z.array(templateIdSchema),
+  languages: z.array(z.string().max(100)),
+  skippedLines: z.number().int().nonnegative(),
+});
+export type LeaderboardView = z.infer<typeof leaderboardViewSchema>;
+
+export const leaderboardToHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('filter'), filter: leaderboardFilterSchema }),
+  z.object({ type: z.literal('export'), format: z.enum(['csv', 'json', 'dpo']) }),
+]);
+export type LeaderboardToHost = z.infer<typeof leaderboardToHostSchema>;
+
+export const hostToLeaderboardSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('leaderboard'), view: leaderboardViewSchema }),
+]);
+export type HostToLeaderboard = z.infer<typeof hostToLeaderboardSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation at both ends
+// ---------------------------------------------------------------------------------------------------------------
+
+export type ParseResult<T> = { ok: true; message: T } | { ok: false; error: string };
+
+/** Validates an incoming message; never throws. The caller logs and drops failures. */
+export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): ParseResult<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, message: result.data };
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join('.') : 'message';
+  return { ok: false, error: `${where}: ${issue?.message ?? 'invalid'}` };
+}
