@@ -1,0 +1,222 @@
+/**
+ * One attempt at one model: consume the provider stream under its own AbortController and watchdogs, emit
+ * deltas and throttled metrics, and settle on exactly one end state. Nothing here can block or fail another
+ * model: a provider that hangs, ignores its abort signal or throws is cut loose and settled on its own.
+ */
+import type { ChatProvider, ProviderRequest, StreamEvent } from '../providers/provider';
+import type { ModelPrice } from './pricing';
+import type { ModelOutcome, ModelSpec, RunEvent, RunLimits, TimeoutKind } from './runTypes';
+import { ModelMetricsTracker } from './modelMetricsTracker';
+import { redactSecrets } from './secretRedaction';
+import { StreamWatchdogs } from './streamWatchdogs';
+
+export interface CompareModel {
+  spec: ModelSpec;
+  provider: ChatProvider;
+  request: ProviderRequest;
+  /** Undefined: cost is reported as unknown. */
+  price?: ModelPrice;
+}
+
+export interface AttemptSettings {
+  runId: string;
+  limits: RunLimits;
+  now: () => number;
+  estimateTokens: (text: string) => number;
+  /** Minimum ms between two streaming `metrics` events of this model. */
+  metricsIntervalMs: number;
+  emit: (event: RunEvent) => void;
+}
+
+type StopReason = { type: 'cancelled' } | { type: 'timeout'; kind: TimeoutKind } | { type: 'superseded' };
+
+type StreamEnd =
+  | { type: 'terminal'; event: Extract<StreamEvent, { type: 'done' | 'error' }> }
+  | { type: 'ended' }
+  | { type: 'threw'; error: unknown }
+  | { type: 'stopped' };
+
+const STOPPED = Symbol('stopped');
+
+export class ModelAttempt {
+  readonly outcome: Promise<ModelOutcome>;
+  private readonly controller = new AbortController();
+  private readonly metrics: ModelMetricsTracker;
+  private readonly watchdogs: StreamWatchdogs;
+  private stopReason: StopReason | undefined;
+  /** Wakes the pending read when the attempt is stopped; replaced on every read so nothing accumulates. */
+  private wakeReader: (() => void) | undefined;
+  private text = '';
+  private reasoning = '';
+  private lastMetricsAt = Number.NEGATIVE_INFINITY;
+  private settled: ModelOutcome | undefined;
+
+  constructor(
+    private readonly model: CompareModel,
+    private readonly settings: AttemptSettings,
+  ) {
+    const startedAt = settings.now();
+    this.metrics = new ModelMetricsTracker(startedAt, requestText(model.request), settings.estimateTokens, model.price);
+    this.watchdogs = new StreamWatchdogs(settings.limits, (kind) => this.stop({ type: 'timeout', kind }));
+    this.emit({ type: 'model-start', runId: settings.runId, modelId: model.spec.id, startedAt });
+    this.watchdogs.start();
+    this.outcome = this.consume().then((end) => this.settle(end));
+  }
+
+  get modelId(): string {
+    return this.model.spec.id;
+  }
+
+  get isSettled(): boolean {
+    return this.settled !== undefined;
+  }
+
+  /** Ends the attempt as `cancelled`. No effect once it has settled. */
+  cancel(): void {
+    this.stop({ type: 'cancelled' });
+  }
+
+  /** Aborts the attempt without emitting anything more: a retry has replaced it. */
+  supersede(): void {
+    this.stop({ type: 'superseded' });
+  }
+
+  /** The outcome so far (final once settled). */
+  peek(): ModelOutcome {
+    return this.settled ?? { modelId: this.modelId, state: 'streaming', text: this.text, reasoning: this.reasoning, metrics: this.metrics.snapshot(this.settings.now()) };
+  }
+
+  private stop(reason: StopReason): void {
+    if (this.stopReason || this.settled) return;
+    this.stopReason = reason;
+    this.watchdogs.stop();
+    this.controller.abort();
+    this.wakeReader?.();
+  }
+
+  private emit(event: RunEvent): void {
+    if (this.stopReason?.type !== 'superseded') this.settings.emit(event);
+  }
+
+  private async consume(): Promise<StreamEnd> {
+    let iterator: AsyncIterator<StreamEvent>;
+    try {
+      iterator = this.model.provider.stream(this.model.request, this.controller.signal)[Symbol.asyncIterator]();
+    } catch (error) {
+      return { type: 'threw', error };
+    }
+    try {
+      for (;;) {
+        const next = await this.read(iterator);
+        if (next === STOPPED || this.stopReason) {
+          release(iterator);
+          return { type: 'stopped' };
+        }
+        if (next.done) return { type: 'ended' };
+        const event = next.value;
+        if (event.type === 'done' || event.type === 'error') {
+          release(iterator);
+          return { type: 'terminal', event };
+        }
+        this.onStreamEvent(event);
+      }
+    } catch (error) {
+      return this.stopReason ? { type: 'stopped' } : { type: 'threw', error };
+    }
+  }
+
+  /** The next stream event, or STOPPED as soon as the attempt is stopped, whichever comes first. */
+  private read(iterator: AsyncIterator<StreamEvent>): Promise<IteratorResult<StreamEvent> | typeof STOPPED> {
+    if (this.stopReason) return Promise.resolve(STOPPED);
+    return new Promise((resolve, reject) => {
+      this.wakeReader = () => resolve(STOPPED);
+      iterator.next().then(resolve, reject);
+    });
+  }
+
+  private onStreamEvent(event: Exclude<StreamEvent, { type: 'done' | 'error' }>): void {
+    if (event.type === 'usage') {
+      this.metrics.noteUsage(event);
+      this.watchdogs.activity(false);
+      return;
+    }
+    if (event.text === '') return;
+    const at = this.settings.now();
+    this.metrics.noteDelta(event.type, event.text, at);
+    this.watchdogs.activity(true);
+    if (event.type === 'text') this.text += event.text;
+    else this.reasoning += event.text;
+    const { runId } = this.settings;
+    this.emit({ type: 'delta', runId, modelId: this.modelId, channel: event.type, text: event.text });
+    if (at - this.lastMetricsAt >= this.settings.metricsIntervalMs) {
+      this.lastMetricsAt = at;
+      this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics: this.metrics.snapshot(at) });
+    }
+  }
+
+  private settle(end: StreamEnd): ModelOutcome {
+    this.watchdogs.stop();
+    const at = this.settings.now();
+    const metrics = this.metrics.snapshot(at, { text: this.text, reasoning: this.reasoning });
+    const outcome: ModelOutcome = { modelId: this.modelId, state: 'done', text: this.text, reasoning: this.reasoning, metrics };
+    Object.assign(outcome, this.endState(end));
+    this.settled = outcome;
+    const { runId } = this.settings;
+    this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics });
+    this.emit({ type: 'model-end', runId, outcome });
+    return outcome;
+  }
+
+  private endState(end: StreamEnd): Pick<ModelOutcome, 'state' | 'finishReason' | 'error'> {
+    const reason = this.stopReason;
+    if (reason?.type === 'timeout') {
+      return { state: 'timed-out', error: { kind: 'timeout', timeout: reason.kind, message: timeoutMessage(reason.kind, this.settings.limits) } };
+    }
+    if (reason) return { state: 'cancelled', error: { kind: 'cancelled', message: 'Cancelled.' } };
+    switch (end.type) {
+      case 'terminal':
+        return end.event.type === 'done'
+          ? { state: 'done', finishReason: end.event.finishReason }
+          : { state: 'error', error: { kind: end.event.kind, message: redactSecrets(end.event.message) } };
+      case 'threw':
+        return { state: 'error', error: { kind: 'unknown', message: redactSecrets(describeError(end.error)) } };
+      case 'ended':
+      case 'stopped':
+        return {
+          state: 'incomplete',
+          error: { kind: 'unknown', message: 'The response stream ended before the model said it was finished; the answer may be cut off.' },
+        };
+    }
+  }
+}
+
+/** Everything sent to the model, for the input-token estimate. */
+function requestText(request: ProviderRequest): string {
+  return [request.system ?? '', ...request.messages.map((m) => m.content)].join('\n');
+}
+
+/** Lets go of a provider iterator without waiting for it: a hung provider must not hold the model. */
+function release(iterator: AsyncIterator<StreamEvent>): void {
+  try {
+    iterator.return?.()?.catch(() => undefined);
+  } catch {
+    // A provider whose return() throws has nothing left to clean up that we could help with.
+  }
+}
+
+function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `The provider failed unexpectedly: ${message || 'no details'}`;
+}
+
+function timeoutMessage(kind: TimeoutKind, limits: RunLimits): string {
+  const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+  switch (kind) {
+    case 'first-token':
+      return `No answer started within ${seconds(limits.firstTokenMs)}.`;
+    case 'idle':
+      return `The answer stalled: nothing arrived for ${seconds(limits.idleMs)}.`;
+    case 'total':
+      return `The answer took longer than the ${seconds(limits.totalMs)} limit.`;
+  }
+}

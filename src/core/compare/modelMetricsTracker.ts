@@ -1,0 +1,81 @@
+/**
+ * Accumulates one model's timing and token metrics while it streams: provider-reported usage when there is
+ * some, estimates from the request and streamed text otherwise.
+ */
+import type { ModelMetrics } from './runTypes';
+import { costUsd, type ModelPrice } from './pricing';
+
+export interface ReportedUsage {
+  inputTokens?: number;
+  outputTokens?: number;
+  reasoningTokens?: number;
+}
+
+export class ModelMetricsTracker {
+  private firstTokenAt: number | undefined;
+  private readonly reported: ReportedUsage = {};
+  private streamedOutputEstimate = 0;
+  private streamedReasoningEstimate = 0;
+  private readonly inputEstimate: number;
+
+  constructor(
+    readonly startedAt: number,
+    inputText: string,
+    private readonly estimate: (text: string) => number,
+    private readonly price: ModelPrice | undefined,
+  ) {
+    this.inputEstimate = estimate(inputText);
+  }
+
+  /** Records a streamed text or reasoning delta received at `at`. */
+  noteDelta(channel: 'text' | 'reasoning', text: string, at: number): void {
+    this.firstTokenAt ??= at;
+    const tokens = this.estimate(text);
+    this.streamedOutputEstimate += tokens;
+    if (channel === 'reasoning') this.streamedReasoningEstimate += tokens;
+  }
+
+  /** Provider usage values are absolute: a later report overwrites the fields it carries. */
+  noteUsage(usage: ReportedUsage): void {
+    if (usage.inputTokens !== undefined) this.reported.inputTokens = usage.inputTokens;
+    if (usage.outputTokens !== undefined) this.reported.outputTokens = usage.outputTokens;
+    if (usage.reasoningTokens !== undefined) this.reported.reasoningTokens = usage.reasoningTokens;
+  }
+
+  /**
+   * Metrics as of `at`. While streaming, output estimates are the sum of per-delta estimates; pass the final
+   * `text`/`reasoning` when the model has ended so the estimate is made over the whole answer once.
+   */
+  snapshot(at: number, ended?: { text: string; reasoning: string }): ModelMetrics {
+    const outputEstimate = ended ? this.estimate(ended.text) + this.estimate(ended.reasoning) : this.streamedOutputEstimate;
+    const reasoningEstimate = ended ? this.estimate(ended.reasoning) : this.streamedReasoningEstimate;
+
+    const inputTokens = this.reported.inputTokens ?? this.inputEstimate;
+    const outputTokens = this.reported.outputTokens ?? outputEstimate;
+    const reasoningTokens = this.reported.reasoningTokens ?? (reasoningEstimate > 0 ? reasoningEstimate : undefined);
+    const tokensEstimated =
+      this.reported.inputTokens === undefined ||
+      this.reported.outputTokens === undefined ||
+      (reasoningTokens !== undefined && this.reported.reasoningTokens === undefined);
+
+    const streamingMs = this.firstTokenAt === undefined ? 0 : at - this.firstTokenAt;
+    const metrics: ModelMetrics = {
+      startedAt: this.startedAt,
+      inputTokens,
+      outputTokens,
+      tokensEstimated,
+      tokensPerSecond: outputTokens >= 1 && streamingMs > 0 ? outputTokens / (streamingMs / 1000) : undefined,
+      costUsd: costUsd(this.price, { inputTokens, outputTokens }),
+    };
+    if (reasoningTokens !== undefined) metrics.reasoningTokens = reasoningTokens;
+    if (this.firstTokenAt !== undefined) {
+      metrics.firstTokenAt = this.firstTokenAt;
+      metrics.ttftMs = this.firstTokenAt - this.startedAt;
+    }
+    if (ended) {
+      metrics.endedAt = at;
+      metrics.totalMs = at - this.startedAt;
+    }
+    return metrics;
+  }
+}

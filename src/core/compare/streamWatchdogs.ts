@@ -1,0 +1,55 @@
+/**
+ * The three per-model timers the SDKs do not provide: no first token in time, too long between chunks,
+ * too long overall. Each fires at most once, and only the first to fire counts.
+ */
+import type { RunLimits, TimeoutKind } from './runTypes';
+
+/** setTimeout's ceiling; larger limits are treated as this. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+export class StreamWatchdogs {
+  private firstToken: ReturnType<typeof setTimeout> | undefined;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  private total: ReturnType<typeof setTimeout> | undefined;
+  private streaming = false;
+  private stopped = false;
+
+  constructor(
+    private readonly limits: RunLimits,
+    private readonly onTimeout: (kind: TimeoutKind) => void,
+  ) {}
+
+  /** Arms the first-token and total watchdogs. A limit that is not a positive number disables its watchdog. */
+  start(): void {
+    this.firstToken = this.arm('first-token', this.limits.firstTokenMs);
+    this.total = this.arm('total', this.limits.totalMs);
+  }
+
+  /** Any chunk from the provider. The first token switches from the first-token to the idle watchdog. */
+  activity(isToken: boolean): void {
+    if (this.stopped) return;
+    if (!this.streaming && !isToken) return;
+    if (!this.streaming) {
+      this.streaming = true;
+      clearTimeout(this.firstToken);
+    }
+    clearTimeout(this.idle);
+    this.idle = this.arm('idle', this.limits.idleMs);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.firstToken);
+    clearTimeout(this.idle);
+    clearTimeout(this.total);
+  }
+
+  private arm(kind: TimeoutKind, ms: number): ReturnType<typeof setTimeout> | undefined {
+    if (!(ms > 0)) return undefined;
+    return setTimeout(() => {
+      if (this.stopped) return;
+      this.stop();
+      this.onTimeout(kind);
+    }, Math.min(ms, MAX_TIMER_MS));
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The `parallax.models` setting: one entry per model column. Bad entries are reported (naming the entry and
+ * the field) and skipped; the valid ones still load.
+ */
+import { z } from 'zod';
+import { configProblem, plainIssueMessage, problemsFromIssues, type ConfigProblem } from './configProblems';
+
+export const MODELS_SETTING = 'parallax.models';
+
+const PROVIDERS = ['openai', 'anthropic', 'openai-compatible', 'vscode-lm'] as const;
+const REASONING = ['off', 'minimal', 'low', 'medium', 'high'] as const;
+
+const modelEntryFields = z.object({
+  id: z.string().regex(/^[a-z0-9._-]+$/, { error: 'must be non-empty and use only lower-case letters, digits, ".", "_" and "-".' }),
+  label: z.string().min(1).optional(),
+  provider: z.enum(PROVIDERS),
+  /** Provider-side model id, e.g. "gpt-4.1" or "claude-sonnet-4-5". */
+  model: z.string().min(1),
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** An openai-compatible preset id (e.g. "ollama", "deepseek"). */
+  preset: z.string().min(1).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  maxTokens: z.int().positive().optional(),
+  reasoning: z.enum(REASONING).optional(),
+  enabled: z.boolean().default(true),
+  includeUsage: z.boolean().default(true),
+  /** Name of an environment variable holding the API key (instead of the key stored in SecretStorage). */
+  apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: 'must be an environment variable name such as MY_API_KEY.' }).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  /** vscode-lm selectors. */
+  vendor: z.string().min(1).optional(),
+  family: z.string().min(1).optional(),
+  /** Talks to the offline demo endpoints. */
+  demo: z.boolean().optional(),
+});
+
+export const modelConfigSchema = modelEntryFields
+  .superRefine((entry, ctx) => {
+    if (entry.provider === 'openai-compatible' && entry.baseUrl === undefined && entry.preset === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: 'is required for an "openai-compatible" model unless "preset" is set.' });
+    }
+  })
+  .transform((entry) => ({ ...entry, label: entry.label ?? entry.id }));
+
+export type ModelConfig = z.output<typeof modelConfigSchema>;
+
+const KNOWN_FIELDS = new Set(Object.keys(modelEntryFields.shape));
+
+export interface ParsedModelConfigs {
+  models: ModelConfig[];
+  problems: ConfigProblem[];
+}
+
+export function parseModelConfigs(raw: unknown, setting: string = MODELS_SETTING): ParsedModelConfigs {
+  if (raw === undefined || raw === null) return { models: [], problems: [] };
+  if (!Array.isArray(raw)) {
+    return { models: [], problems: [configProblem({ setting }, undefined, 'must be a list of model entries.')] };
+  }
+  const models: ModelConfig[] = [];
+  const problems: ConfigProblem[] = [];
+  const seen = new Set<string>();
+  raw.forEach((item: unknown, index) => {
+    const position = `#${index + 1}`;
+    const rawId = isRecord(item) && typeof item.id === 'string' && item.id !== '' ? item.id : undefined;
+    const at = { setting, entry: rawId !== undefined ? JSON.stringify(rawId) : position };
+    if (!isRecord(item)) {
+      problems.push(configProblem(at, undefined, 'must be an object like {"id": "...", "provider": "...", "model": "..."}.'));
+      return;
+    }
+    const unknown = Object.keys(item).filter((key) => !KNOWN_FIELDS.has(key));
+    problems.push(...problemsFromIssues(at, unknown.length > 0 ? [{ code: 'unrecognized_keys', keys: unknown, path: [], message: '' }] : []));
+    const parsed = modelConfigSchema.safeParse(item, { error: plainIssueMessage });
+    if (!parsed.success) {
+      problems.push(...problemsFromIssues(at, parsed.error.issues));
+      return;
+    }
+    if (seen.has(parsed.data.id)) {
+      const dupAt = { setting, entry: `${position} (${JSON.stringify(parsed.data.id)})` };
+      problems.push(configProblem(dupAt, 'id', 'is already used by an earlier entry; ids must be unique. This entry was skipped.'));
+      return;
+    }
+    seen.add(parsed.data.id);
+    models.push(parsed.data);
+  });
+  return { models, problems };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,114 @@
+/**
+ * Every `parallax.*` setting, validated with defaults. A bad value is reported and replaced by its default
+ * (field by field for object settings, entry by entry for maps and lists); the rest still loads.
+ */
+import { z } from 'zod';
+import type { RunLimits } from '../compare/runTypes';
+import type { PriceTable } from '../compare/pricing';
+import type { ContextCaps } from '../prompts/contextAssembly';
+import { configProblem, plainIssueMessage, problemsFromIssues, type ConfigProblem } from './configProblems';
+import { parseModelConfigs, type ModelConfig } from './modelConfig';
+
+const positiveMs = z.int().positive();
+
+const limitsSchema = z.strictObject({
+  firstTokenMs: positiveMs.default(60_000),
+  idleMs: positiveMs.default(30_000),
+  totalMs: positiveMs.default(300_000),
+});
+
+const priceSchema = z.object({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) });
+/** Keyed by model id (e.g. "gpt-4.1") or by entry id; an entry-id key wins. */
+const pricesSchema = z.record(z.string().min(1), priceSchema).default({});
+
+const contextSchema = z.strictObject({
+  selectionChars: z.int().positive().default(20_000),
+  surroundingLines: z.int().min(0).default(40),
+  wholeFileChars: z.int().positive().default(60_000),
+  errorTextChars: z.int().positive().default(8_000),
+  maxDiagnostics: z.int().min(0).default(20),
+  /** Send the whole file along with the selection. */
+  includeWholeFile: z.boolean().default(false),
+});
+
+const DEFAULT_REASON_TAGS = ['correct', 'minimal change', 'readable', 'well explained', 'fast', 'cheap'];
+
+const SETTINGS = {
+  limits: limitsSchema.default(limitsSchema.parse({})),
+  prices: pricesSchema,
+  context: contextSchema.default(contextSchema.parse({})),
+  blindMode: z.boolean().default(false),
+  /** Empty: the extension's global storage folder. */
+  preferenceLogPath: z.string().default(''),
+  reasonTags: z.array(z.string().trim().min(1)).default(DEFAULT_REASON_TAGS),
+};
+
+export interface ParallaxSettings {
+  models: ModelConfig[];
+  limits: RunLimits;
+  prices: PriceTable;
+  context: ContextCaps & { includeWholeFile: boolean };
+  blindMode: boolean;
+  preferenceLogPath: string;
+  reasonTags: string[];
+}
+
+export interface ReadSettingsResult {
+  settings: ParallaxSettings;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Reads and validates all settings. `get` receives the key without the `parallax.` prefix, e.g. the host
+ * passes `(key) => vscode.workspace.getConfiguration('parallax').get(key)`.
+ */
+export function readSettings(get: (key: string) => unknown): ReadSettingsResult {
+  const problems: ConfigProblem[] = [];
+  const read = <S extends z.ZodType>(key: keyof typeof SETTINGS, schema: S): z.output<S> =>
+    parseWithFallback(schema, get(key), `parallax.${key}`, problems);
+  const models = parseModelConfigs(get('models'));
+  problems.unshift(...models.problems);
+  return {
+    settings: {
+      models: models.models,
+      limits: read('limits', SETTINGS.limits),
+      prices: read('prices', SETTINGS.prices),
+      context: read('context', SETTINGS.context),
+      blindMode: read('blindMode', SETTINGS.blindMode),
+      preferenceLogPath: read('preferenceLogPath', SETTINGS.preferenceLogPath),
+      reasonTags: read('reasonTags', SETTINGS.reasonTags),
+    },
+    problems,
+  };
+}
+
+/**
+ * Parses `raw`; on failure reports every issue, drops the offending top-level fields/entries/items and tries
+ * again, so one bad field falls back to its default without losing its valid neighbours.
+ */
+function parseWithFallback<S extends z.ZodType>(schema: S, raw: unknown, setting: string, problems: ConfigProblem[]): z.output<S> {
+  const first = schema.safeParse(raw, { error: plainIssueMessage });
+  if (first.success) return first.data;
+  const { issues } = first.error;
+  problems.push(...problemsFromIssues({ setting }, issues));
+  const badKeys = new Set<PropertyKey>();
+  let wholeValueBad = false;
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') issue.keys.forEach((key) => badKeys.add(key));
+    else if (issue.path[0] !== undefined) badKeys.add(issue.path[0]);
+    else wholeValueBad = true;
+  }
+  if (!wholeValueBad) {
+    const retry = schema.safeParse(withoutKeys(raw, badKeys));
+    if (retry.success) return retry.data;
+  }
+  return schema.parse(undefined);
+}
+
+function withoutKeys(raw: unknown, keys: ReadonlySet<PropertyKey>): unknown {
+  if (Array.isArray(raw)) return raw.filter((_, index) => !keys.has(index));
+  if (typeof raw === 'object' && raw !== null) {
+    return Object.fromEntries(Object.entries(raw).filter(([key]) => !keys.has(key)));
+  }
+  return undefined;
+}

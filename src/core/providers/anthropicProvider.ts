@@ -1,0 +1,61 @@
+/**
+ * ChatProvider over the official `@anthropic-ai/sdk` raw message stream.
+ * The SDK is imported on the first call, so loading this file costs nothing at extension activation.
+ */
+import { abortable } from './abortable';
+import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
+import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
+import { toProviderError, type SdkErrorClasses } from './providerErrors';
+import { withRetryAfterCeiling } from './retryAfter';
+import type { SdkClientConfig } from './sdkClientConfig';
+
+async function loadClient(config: SdkClientConfig) {
+  const sdk = await import('@anthropic-ai/sdk');
+  const client = new sdk.Anthropic({
+    apiKey: config.apiKey,
+    baseURL: config.baseUrl,
+    defaultHeaders: config.headers,
+    maxRetries: config.maxRetries,
+    timeout: config.timeoutMs,
+    fetch: withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs),
+  });
+  const errors: SdkErrorClasses = sdk;
+  return { client, errors };
+}
+
+export class AnthropicProvider implements ChatProvider {
+  private loaded: ReturnType<typeof loadClient> | undefined;
+  private errors: SdkErrorClasses | undefined;
+
+  constructor(private readonly config: SdkClientConfig) {}
+
+  private load(): ReturnType<typeof loadClient> {
+    this.loaded ??= loadClient(this.config).then((loaded) => {
+      this.errors = loaded.errors;
+      return loaded;
+    });
+    return this.loaded;
+  }
+
+  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
+    try {
+      const { client } = await abortable(this.load(), signal);
+      const stream = await abortable(client.messages.create(toAnthropicParams(request), { signal }), signal);
+      let stopReason: string | undefined;
+      for await (const event of stream) {
+        const reading = readAnthropicEvent(event);
+        yield* reading.events;
+        stopReason = reading.stopReason ?? stopReason;
+        if (reading.stopped) {
+          yield { type: 'done', finishReason: stopReason ?? 'end_turn' };
+          return;
+        }
+      }
+      // Reaching here means no message_stop: aborted (the raw stream ends silently) or cut short (incomplete).
+      if (signal.aborted) yield { type: 'error', kind: 'cancelled', message: 'The request was cancelled.' };
+    } catch (err) {
+      const failure = toProviderError(err, { sdk: this.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
+      yield { type: 'error', ...failure };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * ChatProvider over the official `openai` SDK's streaming chat completions, for OpenAI and compatible servers.
+ * The SDK is imported on the first call, so loading this file costs nothing at extension activation.
+ */
+import { abortable } from './abortable';
+import { readOpenAIChunk, toOpenAIParams, type OpenAIFlavor } from './openaiConversion';
+import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
+import { toProviderError, type SdkErrorClasses } from './providerErrors';
+import { withRetryAfterCeiling } from './retryAfter';
+import type { SdkClientConfig } from './sdkClientConfig';
+
+async function loadClient(config: SdkClientConfig) {
+  const sdk = await import('openai');
+  const client = new sdk.OpenAI({
+    apiKey: config.apiKey,
+    baseURL: config.baseUrl,
+    defaultHeaders: config.headers,
+    maxRetries: config.maxRetries,
+    timeout: config.timeoutMs,
+    fetch: withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs),
+  });
+  const errors: SdkErrorClasses = sdk;
+  return { client, errors };
+}
+
+export class OpenAIProvider implements ChatProvider {
+  private loaded: ReturnType<typeof loadClient> | undefined;
+  private errors: SdkErrorClasses | undefined;
+
+  constructor(
+    private readonly config: SdkClientConfig,
+    private readonly flavor: OpenAIFlavor,
+  ) {}
+
+  private load(): ReturnType<typeof loadClient> {
+    this.loaded ??= loadClient(this.config).then((loaded) => {
+      this.errors = loaded.errors;
+      return loaded;
+    });
+    return this.loaded;
+  }
+
+  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
+    try {
+      const { client } = await abortable(this.load(), signal);
+      const stream = await abortable(client.chat.completions.create(toOpenAIParams(request, this.flavor), { signal }), signal);
+      let finishReason: string | undefined;
+      for await (const chunk of stream) {
+        const reading = readOpenAIChunk(chunk);
+        yield* reading.events;
+        finishReason = reading.finishReason ?? finishReason;
+      }
+      // The SDK ends the iteration silently on abort, and also when the body ends without [DONE].
+      if (signal.aborted) yield { type: 'error', kind: 'cancelled', message: 'The request was cancelled.' };
+      else if (finishReason !== undefined) yield { type: 'done', finishReason };
+    } catch (err) {
+      const failure = toProviderError(err, { sdk: this.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
+      yield { type: 'error', ...failure };
+    }
+  }
+}

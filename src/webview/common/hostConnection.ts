@@ -1,0 +1,48 @@
+/**
+ * The webview end of a host ↔ webview channel: typed `postMessage` out, zod-validated messages in (invalid ones are
+ * logged and dropped), and `getState`/`setState` for restoring after the view is hidden or reloaded.
+ */
+import type { z } from 'zod';
+import { parseMessage } from '../../shared/protocol';
+
+type VsCodeApi = {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export type HostConnection<Out, State> = {
+  post(message: Out): void;
+  savedState(): State | undefined;
+  saveState(state: State): void;
+};
+
+/**
+ * Connects once per webview (`acquireVsCodeApi` may only be called once). `restoreSchema` validates the saved state
+ * too, since it may come from an older version of the webview.
+ */
+export function connectToHost<In, Out, State>(options: {
+  incoming: z.ZodType<In>;
+  savedStateSchema: z.ZodType<State>;
+  onMessage: (message: In) => void;
+}): HostConnection<Out, State> {
+  const api = acquireVsCodeApi();
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const parsed = parseMessage(options.incoming, event.data);
+    if (!parsed.ok) {
+      console.warn(`Parallax: dropped an invalid message from the host (${parsed.error})`);
+      return;
+    }
+    options.onMessage(parsed.message);
+  });
+  return {
+    post: (message) => api.postMessage(message),
+    savedState: () => {
+      const parsed = parseMessage(options.savedStateSchema, api.getState());
+      return parsed.ok ? parsed.message : undefined;
+    },
+    saveState: (state) => api.setState(state),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The second layer over rendered markdown (browser only): DOMPurify with the same policy as markdownRenderer.ts, so
+ * that even a bug in the first layer cannot inject script, remote images or odd links into the webview.
+ */
+import DOMPurify from 'dompurify';
+
+const allowedLink = /^(?:https?:|mailto:)/i;
+const inlineImage = /^data:image\/(?:png|gif|jpeg|webp);/i;
+
+DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (node.tagName === 'IMG') {
+    if (!inlineImage.test(node.getAttribute('src') ?? '')) node.remove();
+    return;
+  }
+  if (node.tagName === 'A') {
+    const href = node.getAttribute('href');
+    if (href !== null && !allowedLink.test(href)) node.removeAttribute('href');
+    node.setAttribute('rel', 'noopener noreferrer');
+    node.removeAttribute('target');
+  }
+});
+
+// Set once: passing the config on every call would make DOMPurify re-parse it for each streaming render.
+DOMPurify.setConfig({
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math'],
+  FORBID_ATTR: ['style', 'srcset'],
+});
+
+/** Sanitised HTML, safe to assign to `innerHTML`. */
+export function sanitizeHtml(html: string): string {
+  return DOMPurify.sanitize(html);
+}

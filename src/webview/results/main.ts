@@ -1,0 +1,52 @@
+/**
+ * Entry of the results panel webview (bundled to dist/webview/results.js). Validates every host message, restores
+ * the last run from the webview state, and tells the host it is ready.
+ */
+import '../common/cspSafeZod';
+import { z } from 'zod';
+import { hostToResultsSchema, runViewSchema, type HostToResults, type ResultsToHost, type RunView } from '../../shared/protocol';
+import { connectToHost } from '../common/hostConnection';
+import { ResultsView } from './resultsView';
+
+const savedStateSchema = z.object({ run: runViewSchema });
+type SavedState = z.infer<typeof savedStateSchema>;
+const SAVE_DELAY_MS = 500;
+
+let view: ResultsView | undefined;
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let latest: RunView | undefined;
+
+const connection = connectToHost<HostToResults, ResultsToHost, SavedState>({
+  incoming: hostToResultsSchema,
+  savedStateSchema,
+  onMessage: (message) => {
+    if (!view) return;
+    switch (message.type) {
+      case 'run':
+        view.showRun(message.run);
+        break;
+      case 'updates':
+        view.applyUpdates(message.runId, message.updates);
+        break;
+      case 'notice':
+        view.showNotice(message.level, message.message);
+        break;
+    }
+  },
+});
+
+/** Saving the state serialises the whole run, so it is debounced while streaming. */
+function scheduleSave(snapshot: RunView): void {
+  latest = snapshot;
+  if (saveTimer !== undefined) return;
+  saveTimer = setTimeout(() => {
+    saveTimer = undefined;
+    if (latest) connection.saveState({ run: latest });
+  }, SAVE_DELAY_MS);
+}
+
+const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+view = new ResultsView(root, (message) => connection.post(message), scheduleSave);
+const saved = connection.savedState();
+if (saved) view.showRun(saved.run);
+connection.post({ type: 'ready' });

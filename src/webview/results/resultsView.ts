@@ -1,0 +1,196 @@
+/**
+ * The whole results panel: toolbar (blind toggle, cancel all, re-run, export), notices, the row of columns, the
+ * summary and the vote bar. A `run` message rebuilds it; `updates` are folded into the model and each changed column
+ * is re-rendered once per animation frame through the FrameBatcher.
+ */
+import type { ColumnUpdate, ResultsToHost, RunView } from '../../shared/protocol';
+import { codicon, element, iconButton } from '../common/domBuilder';
+import { FrameBatcher } from '../common/frameBatcher';
+import { ColumnPane } from './columnPane';
+import { isRunning, ResultsModel, type ColumnChange } from './resultsModel';
+import { renderSummary } from './summaryView';
+import { VoteBar } from './voteBar';
+import { isTextEntry, voteActionForKey } from './voteKeys';
+
+const templateNames = { fix: 'Fix', refactor: 'Refactor', explain: 'Explain', tests: 'Write tests', custom: 'Ask' } as const;
+const TICK_MS = 200;
+/** Rendering time per animation frame before the remaining columns wait for the next frame. */
+const FRAME_BUDGET_MS = 10;
+
+export class ResultsView {
+  private readonly model = new ResultsModel();
+  private readonly panes = new Map<string, ColumnPane>();
+  private readonly pendingChanges = new Map<string, Set<ColumnChange>>();
+  private readonly batcher = new FrameBatcher<string>((columnId) => this.renderColumn(columnId), { budgetMs: FRAME_BUDGET_MS });
+  private readonly notices = element('div', { className: 'notices', attrs: { role: 'status' } });
+  private readonly main = element('main', { className: 'results' });
+  private summary: HTMLElement | undefined;
+  private voteBar: VoteBar | undefined;
+  private ticker: ReturnType<typeof setInterval> | undefined;
+  private summaryDirty = false;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly post: (message: ResultsToHost) => void,
+    private readonly onChange: (snapshot: RunView) => void,
+  ) {
+    host.replaceChildren(this.notices, this.main);
+    this.renderEmpty();
+    document.addEventListener('keydown', (event) => this.onKey(event));
+  }
+
+  showRun(run: RunView): void {
+    this.model.setRun(run);
+    this.pendingChanges.clear();
+    this.build(run);
+    this.persist();
+  }
+
+  applyUpdates(runId: string, updates: readonly ColumnUpdate[]): void {
+    const changed = this.model.applyUpdates(runId, updates);
+    for (const [columnId, what] of changed) {
+      const pending = this.pendingChanges.get(columnId) ?? new Set<ColumnChange>();
+      what.forEach((w) => pending.add(w));
+      this.pendingChanges.set(columnId, pending);
+      this.batcher.markDirty(columnId);
+      if (what.has('state') || what.has('metrics') || what.has('edit')) this.summaryDirty = true;
+    }
+    if (changed.size > 0) this.persist();
+  }
+
+  showNotice(level: 'info' | 'warning' | 'error', message: string): void {
+    const icon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info';
+    const notice = element('div', { className: `notice notice-${level}`, attrs: { 'data-testid': 'notice' } }, [codicon(icon), element('span', { text: message })]);
+    notice.append(iconButton({ testId: 'notice-dismiss', label: 'Dismiss', icon: 'close', className: 'icon-button', onClick: () => notice.remove() }));
+    this.notices.append(notice);
+    if (level === 'error') this.voteBar?.unlock();
+  }
+
+  private renderEmpty(): void {
+    this.main.replaceChildren(element('div', { className: 'empty' }, [
+      element('h2', { text: 'No comparison yet' }),
+      element('p', { text: 'Select some code and run “Parallax: Compare Fixes for Selection”, or use the Parallax sidebar.' }),
+    ]));
+  }
+
+  private build(run: RunView): void {
+    this.panes.clear();
+    const running = this.model.anyRunning;
+    const columns = element('div', { className: 'columns', attrs: { 'data-count': String(run.columns.length) } });
+    for (const column of run.columns) {
+      const pane = new ColumnPane({
+        column,
+        readOnly: run.readOnly,
+        chosen: run.vote?.kind === 'winner' && run.vote.winnerColumnId === column.columnId,
+        post: this.post,
+        requestRender: () => this.batcher.markDirty(column.columnId),
+      });
+      const state = this.model.stateOf(column.columnId);
+      if (state) pane.render(state, 'all', Date.now());
+      this.panes.set(column.columnId, pane);
+      columns.append(pane.root);
+    }
+    this.summary = element('div', { className: 'summary', attrs: { 'data-testid': 'summary', role: 'region', 'aria-label': 'Summary' } });
+    this.voteBar = new VoteBar(run, this.post);
+    this.voteBar.setStreaming(running);
+    this.main.replaceChildren(this.toolbar(run, running), ...this.banners(run), columns, this.summary, this.voteBar.root);
+    this.renderSummaryNow();
+    this.updateTicker();
+  }
+
+  private toolbar(run: RunView, running: boolean): HTMLElement {
+    const blind = element('button', {
+      className: `button secondary toggle${run.blind ? ' on' : ''}`,
+      attrs: { type: 'button', 'data-testid': 'blind-toggle', 'aria-pressed': String(run.blind), 'aria-label': 'Blind mode', title: 'Hide model names until you vote' },
+      onClick: () => this.post({ type: 'setBlind', blind: !run.blind }),
+    }, [codicon(run.blind ? 'eye-closed' : 'eye'), element('span', { text: run.blind ? 'Blind: on' : 'Blind: off' })]);
+    const cancelAll = iconButton({ testId: 'cancel-all', label: 'Cancel all', icon: 'debug-stop', text: 'Cancel all', onClick: () => this.post({ type: 'cancel' }) });
+    cancelAll.hidden = !running || run.readOnly;
+    return element('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } }, [
+      element('div', { className: 'run-title' }, [
+        element('span', { className: 'tag', text: templateNames[run.template] }),
+        element('span', { className: 'title', text: run.title, attrs: { 'data-testid': 'run-title' } }),
+        element('span', { className: 'context-label', text: run.contextLabel }),
+      ]),
+      element('div', { className: 'toolbar-actions' }, [
+        blind,
+        cancelAll,
+        iconButton({ testId: 'rerun', label: 'Re-run this comparison', icon: 'debug-rerun', onClick: () => this.post({ type: 'rerun' }) }),
+        iconButton({ testId: 'export-markdown', label: 'Export run as Markdown', icon: 'export', onClick: () => this.post({ type: 'exportMarkdown' }) }),
+      ]),
+    ]);
+  }
+
+  private banners(run: RunView): HTMLElement[] {
+    const banners: HTMLElement[] = [];
+    if (run.vote && run.blind) {
+      banners.push(element('div', { className: 'banner revealed', attrs: { 'data-testid': 'revealed', role: 'status' } },
+        [codicon('eye'), element('span', { text: 'Revealed: the names are shown now that you have voted.' })]));
+    }
+    if (run.readOnly) {
+      banners.push(element('div', { className: 'banner history', attrs: { role: 'note' } },
+        [codicon('history'), element('span', { text: `From history (${run.createdAt}). Read-only.` })]));
+    }
+    return banners;
+  }
+
+  private renderColumn(columnId: string): void {
+    const pane = this.panes.get(columnId);
+    const state = this.model.stateOf(columnId);
+    if (!pane || !state) return;
+    const changes = this.pendingChanges.get(columnId) ?? new Set<ColumnChange>();
+    this.pendingChanges.delete(columnId);
+    pane.render(state, changes, Date.now());
+    if (this.summaryDirty) this.renderSummaryNow();
+    if (changes.has('state')) {
+      const running = this.model.anyRunning;
+      this.voteBar?.setStreaming(running);
+      const cancelAll = this.main.querySelector<HTMLElement>('[data-testid="cancel-all"]');
+      if (cancelAll) cancelAll.hidden = !running || (this.model.run?.readOnly ?? true);
+      this.updateTicker();
+    }
+  }
+
+  private renderSummaryNow(): void {
+    const run = this.model.run;
+    if (!run || !this.summary) return;
+    this.summaryDirty = false;
+    const states = run.columns.flatMap((c) => this.model.stateOf(c.columnId) ?? []);
+    renderSummary(this.summary, run.columns, states);
+  }
+
+  /** While any column runs, the "total" metric ticks. */
+  private updateTicker(): void {
+    const running = this.model.anyRunning;
+    if (running && this.ticker === undefined) {
+      this.ticker = setInterval(() => {
+        const now = Date.now();
+        for (const [columnId, pane] of this.panes) {
+          const state = this.model.stateOf(columnId);
+          if (state && isRunning(state.state)) pane.tick(state, now);
+        }
+      }, TICK_MS);
+    } else if (!running && this.ticker !== undefined) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    const run = this.model.run;
+    if (!run || !this.voteBar?.interactive) return;
+    const action = voteActionForKey(event.key, {
+      columnCount: run.columns.length,
+      typing: isTextEntry(document.activeElement as HTMLElement | null),
+      modifiers: event.ctrlKey || event.metaKey || event.altKey,
+    });
+    if (!action) return;
+    event.preventDefault();
+    this.voteBar.pick(action);
+  }
+
+  private persist(): void {
+    const snapshot = this.model.snapshot();
+    if (snapshot) this.onChange(snapshot);
+  }
+}

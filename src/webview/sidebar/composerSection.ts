@@ -1,0 +1,142 @@
+/**
+ * The prompt composer: template picker, instruction box, context chips with a preview, the estimate line and the
+ * Run / Cancel buttons (Ctrl+Enter or Cmd+Enter runs). Built once; `update` refreshes it from each host state so the
+ * textarea keeps its focus and caret.
+ */
+import { templateIdSchema, type SidebarStateView, type SidebarToHost, type TemplateId } from '../../shared/protocol';
+import { codicon, element, iconButton } from '../common/domBuilder';
+import { diagnosticsChip, estimateLine, instructionField, runBlocker, selectionChip, templateLabels } from './sidebarFormat';
+
+export type ComposerDraft = { template: TemplateId; instruction: string; includeWholeFile: boolean; historyQuery: string };
+
+export class ComposerSection {
+  readonly root: HTMLElement;
+  private readonly template: HTMLSelectElement;
+  private readonly instructionLabel: HTMLLabelElement;
+  private readonly instruction: HTMLTextAreaElement;
+  private readonly context: HTMLElement;
+  private readonly estimate: HTMLElement;
+  private readonly run: HTMLButtonElement;
+  private readonly cancel: HTMLButtonElement;
+  private readonly blocker: HTMLElement;
+  private state: SidebarStateView | undefined;
+
+  constructor(
+    private readonly draft: ComposerDraft,
+    private readonly post: (message: SidebarToHost) => void,
+    private readonly onDraftChange: () => void,
+    private readonly selectedModelIds: () => string[],
+  ) {
+    this.template = element('select', { attrs: { id: 'template', 'data-testid': 'template', 'aria-label': 'Template' } },
+      templateIdSchema.options.map((id) => element('option', { text: templateLabels[id], attrs: { value: id, selected: id === draft.template } })));
+    this.template.addEventListener('change', () => {
+      const parsed = templateIdSchema.safeParse(this.template.value);
+      if (parsed.success) this.draft.template = parsed.data;
+      this.changed();
+    });
+    this.instruction = element('textarea', { attrs: { id: 'instruction', 'data-testid': 'instruction', rows: '4' } });
+    this.instruction.value = draft.instruction;
+    this.instruction.addEventListener('input', () => {
+      this.draft.instruction = this.instruction.value;
+      this.changed();
+    });
+    this.instructionLabel = element('label', { attrs: { for: 'instruction' } });
+    this.context = element('div', { className: 'context', attrs: { 'data-testid': 'context', role: 'group', 'aria-label': 'Context' } });
+    this.estimate = element('div', { className: 'estimate', attrs: { 'data-testid': 'estimate', 'aria-live': 'polite' } });
+    this.run = iconButton({ testId: 'run', label: 'Run the comparison (Ctrl+Enter)', icon: 'play', text: 'Run', className: 'button primary', onClick: () => this.submit() });
+    this.cancel = iconButton({ testId: 'cancel', label: 'Cancel the comparison', icon: 'debug-stop', text: 'Cancel', onClick: () => this.post({ type: 'cancel' }) });
+    this.blocker = element('div', { className: 'hint', attrs: { 'data-testid': 'run-hint' } });
+
+    this.root = element('section', { className: 'section composer', attrs: { 'aria-label': 'Prompt' } }, [
+      element('label', { text: 'Template', attrs: { for: 'template' } }),
+      this.template,
+      this.instructionLabel,
+      this.instruction,
+      this.context,
+      this.estimate,
+      element('div', { className: 'button-row' }, [this.run, this.cancel]),
+      this.blocker,
+    ]);
+    this.root.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        this.submit();
+      }
+    });
+    this.refreshInstruction();
+  }
+
+  update(state: SidebarStateView): void {
+    this.state = state;
+    this.renderContext(state);
+    this.refreshButtons();
+  }
+
+  /** Recomputes what depends on the selected models (after a checkbox toggle). */
+  refreshButtons(): void {
+    const state = this.state;
+    const selected = this.selectedModelIds().length;
+    const running = state?.running ?? false;
+    this.estimate.textContent = estimateLine(state?.estimate ?? null, selected);
+    const blocker = runBlocker({ running, selected, template: this.draft.template, instruction: this.draft.instruction });
+    this.run.disabled = blocker !== undefined;
+    this.blocker.textContent = running ? '' : (blocker ?? '');
+    this.cancel.hidden = !running;
+  }
+
+  private changed(): void {
+    this.refreshInstruction();
+    this.refreshButtons();
+    this.onDraftChange();
+  }
+
+  private refreshInstruction(): void {
+    const field = instructionField(this.draft.template);
+    this.instructionLabel.textContent = field.label;
+    this.instructionLabel.hidden = !field.shown;
+    this.instruction.hidden = !field.shown;
+    this.instruction.disabled = !field.shown;
+    this.instruction.placeholder = field.placeholder;
+    this.instruction.setAttribute('aria-label', field.label || 'Instruction');
+  }
+
+  private submit(): void {
+    const modelIds = this.selectedModelIds();
+    if (runBlocker({ running: this.state?.running ?? false, selected: modelIds.length, template: this.draft.template, instruction: this.draft.instruction })) return;
+    const field = instructionField(this.draft.template);
+    const instruction = this.draft.instruction.trim();
+    this.post({
+      type: 'run',
+      template: this.draft.template,
+      ...(field.shown && instruction ? { instruction } : {}),
+      modelIds,
+      includeWholeFile: this.draft.includeWholeFile,
+    });
+  }
+
+  private renderContext(state: SidebarStateView): void {
+    const context = state.context;
+    if (!context) {
+      this.context.replaceChildren(element('span', { className: 'chip muted', text: 'No selection: select code in an editor' }));
+      return;
+    }
+    const wholeFile = element('input', { attrs: { type: 'checkbox', id: 'whole-file', 'data-testid': 'whole-file', checked: this.draft.includeWholeFile } });
+    wholeFile.addEventListener('change', () => {
+      this.draft.includeWholeFile = wholeFile.checked;
+      this.post({ type: 'estimate', modelIds: this.selectedModelIds(), includeWholeFile: wholeFile.checked });
+      this.onDraftChange();
+    });
+    this.context.replaceChildren(
+      element('div', { className: 'chips' }, [
+        element('span', { className: 'chip', attrs: { title: context.filePath, 'data-testid': 'selection-chip' } }, [codicon('selection'), element('span', { text: selectionChip(context) })]),
+        element('span', { className: `chip${context.diagnosticsCount > 0 ? ' warning' : ''}`, attrs: { 'data-testid': 'diagnostics-chip' } },
+          [codicon(context.diagnosticsCount > 0 ? 'warning' : 'pass'), element('span', { text: diagnosticsChip(context.diagnosticsCount) })]),
+        element('label', { className: 'chip toggle-chip' }, [wholeFile, element('span', { text: 'Include whole file' })]),
+      ]),
+      element('details', { className: 'preview' }, [
+        element('summary', { text: `Preview (${context.languageId}, ${context.chars} chars)` }),
+        element('pre', { text: context.preview }),
+      ]),
+    );
+  }
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { applyPatch } from 'diff';
+import { applyReplacement, isStillOriginal, lineDiffStats, unifiedDiff } from '../../../src/core/edits/diffStats';
+import { TOTAL_TS, TOTAL_TS_FIXED } from './answerFixtures';
+
+describe('lineDiffStats', () => {
+  const cases: { name: string; original: string; proposed: string; added: number; removed: number }[] = [
+    { name: 'identical texts', original: TOTAL_TS, proposed: TOTAL_TS, added: 0, removed: 0 },
+    { name: 'one changed line', original: TOTAL_TS, proposed: TOTAL_TS_FIXED, added: 1, removed: 1 },
+    { name: 'two inserted lines', original: 'a\nb\n', proposed: 'a\nx\ny\nb\n', added: 2, removed: 0 },
+    { name: 'three deleted lines', original: 'a\nb\nc\nd\n', proposed: 'a\n', added: 0, removed: 3 },
+    { name: 'everything replaced', original: 'a\nb\n', proposed: 'c\n', added: 1, removed: 2 },
+    { name: 'from empty', original: '', proposed: 'a\nb\n', added: 2, removed: 0 },
+    { name: 'a lost final newline changes the last line', original: 'a\nb\n', proposed: 'a\nb', added: 1, removed: 1 },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      assert.deepEqual(lineDiffStats(c.original, c.proposed), { added: c.added, removed: c.removed });
+    });
+  }
+});
+
+describe('unifiedDiff', () => {
+  it('labels both sides and shows the changed lines', () => {
+    const patch = unifiedDiff(TOTAL_TS, TOTAL_TS_FIXED, { fromLabel: 'cart.ts (selection)', toLabel: 'cart.ts (GPT-4.1)' });
+    assert.match(patch, /^--- cart\.ts \(selection\)$/m);
+    assert.match(patch, /^\+\+\+ cart\.ts \(GPT-4\.1\)$/m);
+    assert.match(patch, /^-    sum \+= item\.price;$/m);
+    assert.match(patch, /^\+    sum \+= item\.price \* item\.quantity;$/m);
+  });
+
+  it('produces a patch that turns the original into the proposal', () => {
+    const patch = unifiedDiff(TOTAL_TS, TOTAL_TS_FIXED, { fromLabel: 'a', toLabel: 'b', context: 1 });
+    assert.equal(applyPatch(TOTAL_TS, patch), TOTAL_TS_FIXED);
+    assert.doesNotMatch(patch, /let sum = 0;/, 'one line of context leaves the second line out');
+  });
+
+  it('has no hunks for identical texts', () => {
+    assert.doesNotMatch(unifiedDiff('a\n', 'a\n', { fromLabel: 'a', toLabel: 'b' }), /@@/);
+  });
+});
+
+describe('applyReplacement and isStillOriginal', () => {
+  const doc = 'import { Item } from "./item";\n\nfunction f() {\n  return 0;\n}\n';
+  const start = doc.indexOf('function');
+  const range = { start, end: doc.length };
+
+  it('splices the code into the range', () => {
+    assert.equal(applyReplacement(doc, range, 'const f = () => 1;\n'), 'import { Item } from "./item";\n\nconst f = () => 1;\n');
+    assert.equal(applyReplacement('abc', { start: 1, end: 1 }, 'X'), 'aXbc');
+  });
+
+  it('throws a RangeError for a range outside the document', () => {
+    assert.throws(() => applyReplacement('abc', { start: 2, end: 4 }, 'x'), RangeError);
+    assert.throws(() => applyReplacement('abc', { start: 2, end: 1 }, 'x'), RangeError);
+    assert.throws(() => applyReplacement('abc', { start: -1, end: 1 }, 'x'), RangeError);
+  });
+
+  it('knows whether the range still holds the original selection', () => {
+    const selection = doc.slice(range.start, range.end);
+    assert.equal(isStillOriginal(doc, range, selection), true);
+    assert.equal(isStillOriginal(`// edited\n${doc}`, range, selection), false, 'text inserted above shifts the range');
+    assert.equal(isStillOriginal(doc.replace('return 0', 'return 2'), range, selection), false);
+    assert.equal(isStillOriginal(doc.slice(0, 10), range, selection), false, 'document got shorter');
+  });
+});

@@ -1,0 +1,53 @@
+/** Builders for preference-log records used by the prefs tests. */
+import type { RunRecord, Vote } from '../../../src/core/prefs/preferenceRecord';
+
+export interface SampleRunOptions {
+  id?: string;
+  /** Model entry ids; each becomes label = id upper-cased, model = `model-<id>`. Default a, b, c. */
+  models?: string[];
+  vote?: Vote;
+  note?: string;
+  createdAt?: string;
+  template?: RunRecord['template'];
+  languageId?: string;
+  user?: string;
+  /** Answer text per model id (default `answer from <id>`). */
+  texts?: Record<string, string>;
+  /** Per-model overrides of an output's fields. */
+  outputs?: Record<string, Partial<RunRecord['outputs'][number]>>;
+}
+
+export function sampleRun(options: SampleRunOptions = {}): RunRecord {
+  const ids = options.models ?? ['a', 'b', 'c'];
+  return {
+    schemaVersion: 1,
+    type: 'run',
+    id: options.id ?? 'run-1',
+    createdAt: options.createdAt ?? '2025-06-01T10:00:00.000Z',
+    template: options.template ?? 'fix',
+    languageId: options.languageId ?? 'typescript',
+    requestHash: 'f'.repeat(64),
+    prompt: { system: 'You are a careful engineer.', user: options.user ?? 'Fix the off-by-one in loop()' },
+    context: { filePath: 'src/loop.ts', selection: { startLine: 3, startCharacter: 0, endLine: 9, endCharacter: 1 }, truncated: { wholeFile: false } },
+    models: ids.map((id) => ({ id, label: id.toUpperCase(), provider: 'openai', model: `model-${id}`, params: { temperature: 0 } })),
+    outputs: ids.map((id) => ({
+      modelId: id,
+      state: 'done',
+      text: options.texts?.[id] ?? `answer from ${id}`,
+      metrics: { ttftMs: 100, totalMs: 1000, outputTokens: 50, tokensEstimated: false, tokensPerSecond: 55 },
+      ...options.outputs?.[id],
+    })),
+    ...(options.vote && { vote: options.vote }),
+    ...(options.note !== undefined && { note: options.note }),
+    blind: false,
+    shownOrder: [...ids],
+  };
+}
+
+export function winnerVote(winner: string, ranking?: string[]): Vote {
+  return { kind: 'winner', winner, ...(ranking && { ranking }), tags: [], votedAt: '2025-06-01T10:05:00.000Z' };
+}
+
+export function tieVote(kind: 'tie' | 'all-bad' = 'tie'): Vote {
+  return { kind, tags: [], votedAt: '2025-06-01T10:05:00.000Z' };
+}
