@@ -8,6 +8,7 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
+import { TEMPLATE_IDS } from '../core/prompts/templateIds';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -17,7 +18,7 @@ const id = z.string().min(1).max(200);
 const shortText = z.string().max(2_000);
 const longText = z.string().max(5_000_000);
 
-export const templateIdSchema = z.enum(['fix', 'refactor', 'explain', 'tests', 'custom']);
+export const templateIdSchema = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof templateIdSchema>;
 
 export const runStateSchema = z.enum(['queued', 'streaming', 'done', 'error', 'cancelled', 'timed-out', 'incomplete']);

@@ -6,10 +6,11 @@
  * run; readers fold events onto their run (the log is append-only, lines are never rewritten).
  */
 import { z } from 'zod';
+import { TEMPLATE_IDS } from '../prompts/templateIds';
+
+export { TEMPLATE_IDS };
 
 const isoTimestamp = z.iso.datetime({ offset: true });
-
-export const TEMPLATE_IDS = ['fix', 'refactor', 'explain', 'tests', 'custom'] as const;
 export const templateIdSchema = z.enum(TEMPLATE_IDS);
 
 export const voteSchema = z

@@ -6,10 +6,9 @@ import type { ChatMessage } from '../providers/provider';
 import type { AssembledContext, Truncation } from './contextAssembly';
 import { fenced, fenceLanguage } from './codeFence';
 import { requestHash } from './requestHash';
+import { TEMPLATE_IDS, type TemplateId } from './templateIds';
 
-export type TemplateId = 'fix' | 'refactor' | 'explain' | 'tests' | 'custom';
-
-export const TEMPLATE_IDS: readonly TemplateId[] = ['fix', 'refactor', 'explain', 'tests', 'custom'];
+export { TEMPLATE_IDS, type TemplateId };
 
 export interface PromptExtra {
   /** refactor: what the refactoring should achieve. */

@@ -46,6 +46,8 @@ const KEY_PATTERNS: readonly RegExp[] = [
   /\bBearer\s+[^\s"',;]+/gi,
   /\b(?:sk|gsk|xai|pk|rk)[-_][A-Za-z0-9_\-*]{6,}/g,
   /\bAIza[0-9A-Za-z_-]{20,}/g,
+  /\b(?:x-api-key|api[_-]?key|authorization)["']?\s*[:=]\s*["']?[^\s"',;&]+/gi,
+  /[?&]key=[^&\s"']+/gi,
 ];
 
 /** Removes the given secrets and anything shaped like an API key or a bearer token. */

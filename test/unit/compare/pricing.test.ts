@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { costUsd, DEFAULT_PRICES, findPrice, resolvePrice } from '../../../src/core/compare/pricing';
 import { estimateTokens } from '../../../src/core/compare/tokenEstimate';
-import { redactSecrets } from '../../../src/core/compare/secretRedaction';
+import { redactSecrets } from '../../../src/core/providers/providerErrors';
 
 describe('pricing', () => {
   it('has a price for each well-known model', () => {
