@@ -1,9 +1,36 @@
+/**
+ * Activation: build the services, register commands, views, the code action and the panel serializer, and return
+ * the public API. Nothing here loads a model SDK (the providers import them on the first run). If activation
+ * fails, the user sees why.
+ */
 import * as vscode from 'vscode';
+import type { ConfigProblem } from './core/config/configProblems';
+import type { FinishedRun } from './host/comparisonController';
+import { wireExtension } from './host/extensionWiring';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const output = vscode.window.createOutputChannel('Parallax', { log: true });
-  context.subscriptions.push(output);
-  output.info('Parallax activated');
+export interface ParallaxApi {
+  apiVersion: 1;
+  /** Fires when every model of a run has settled (again after a retry). */
+  onDidFinishRun: vscode.Event<FinishedRun>;
+  /** The settings problems Parallax currently reports (bad `parallax.*` values, each naming entry and field). */
+  getConfigProblems(): ConfigProblem[];
+}
+
+export function activate(context: vscode.ExtensionContext): ParallaxApi | undefined {
+  const log = vscode.window.createOutputChannel('Parallax', { log: true });
+  context.subscriptions.push(log);
+  try {
+    const { onDidFinishRun, settings } = wireExtension(context, log);
+    log.info('Parallax activated');
+    return { apiVersion: 1, onDidFinishRun, getConfigProblems: () => settings.problems };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log.error(`Activation failed: ${err instanceof Error && err.stack ? err.stack : message}`);
+    void vscode.window.showErrorMessage(`Parallax failed to start: ${message}`, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
+    return undefined;
+  }
 }
 
 export function deactivate(): void {}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { ModelMetrics, ModelSpec } from '../../../src/core/compare/runTypes';
 import { runRecordSchema } from '../../../src/core/prefs/preferenceRecord';
 import { buildRunRecord, recentRunFromRecord, runViewFromRecord, voteFromView } from '../../../src/host/runRecords';
-import { contextLabel, formatElapsed, runningStatusText, runTitle } from '../../../src/host/runLabels';
+import { contextLabel, runningStatusText, runTitle } from '../../../src/host/runLabels';
 import { RunViewState } from '../../../src/host/runViewState';
 import { runViewSchema } from '../../../src/shared/protocol';
 
@@ -79,9 +79,7 @@ describe('run records', () => {
   it('formats labels', () => {
     assert.equal(contextLabel('a.ts', { startLine: 4, endLine: 4 }, 'typescript'), 'a.ts:5 · typescript');
     assert.equal(runTitle('tests', undefined, undefined), 'Write tests · untitled');
-    assert.equal(formatElapsed(412), '412 ms');
-    assert.equal(formatElapsed(1234), '1.2 s');
-    assert.equal(formatElapsed(75_400), '75 s');
-    assert.equal(runningStatusText(3, 5, 12_000), '$(sync~spin) Parallax 3/5 done · 12 s');
+    assert.equal(runningStatusText(0, 2, 412), '$(sync~spin) Parallax 0/2 done · 0 s');
+    assert.equal(runningStatusText(3, 5, 12_900), '$(sync~spin) Parallax 3/5 done · 12 s');
   });
 });
