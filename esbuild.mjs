@@ -46,6 +46,11 @@ async function copyCodicons() {
 
 async function main() {
   const { existsSync } = await import('node:fs');
+  if (production) {
+    // A release bundle starts from an empty dist/, so no stale source maps from a dev build get packaged.
+    const { rmSync } = await import('node:fs');
+    rmSync('dist', { recursive: true, force: true });
+  }
   await copyCodicons();
   // Webview entries that do not exist yet are skipped, so the build works while features land.
   const wv = { ...webview, entryPoints: Object.fromEntries(Object.entries(webview.entryPoints).filter(([, p]) => existsSync(p))) };

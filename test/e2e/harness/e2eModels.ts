@@ -1,0 +1,33 @@
+/** The two fake models every e2e run uses, and their scripts on the fake providers. */
+import type { FakeProviders, FakeScript } from '../../fakes/fakeProviders';
+
+/** Env var named by the models' `apiKeyEnv`; set on code-server, so the extension host sees it. */
+export const E2E_FAKE_KEY_ENV = 'PARALLAX_FAKE_KEY';
+export const E2E_FAKE_KEY = 'test-key';
+
+export const FAKE_GPT = { id: 'fake-gpt', label: 'Fake GPT', model: 'fake-gpt-1' } as const;
+export const FAKE_CLAUDE = { id: 'fake-claude', label: 'Fake Claude', model: 'fake-claude-1' } as const;
+
+const fixedPagination = [
+  'The slice end is exclusive, so `- 1` drops the last item of every page.',
+  '',
+  '```javascript',
+  '  const start = (current - 1) * pageSize;',
+  '  const end = start + pageSize;',
+  '```',
+].join('\n');
+
+export function e2eFakeScripts(): Record<string, FakeScript> {
+  return {
+    [FAKE_GPT.model]: { delayMs: 150, tokensPerSecond: 200, text: fixedPagination, usage: { input: 420, output: 48 } },
+    [FAKE_CLAUDE.model]: { delayMs: 600, tokensPerSecond: 120, text: fixedPagination, usage: { input: 430, output: 52 } },
+  };
+}
+
+/** `parallax.models` entries pointing at the fakes. */
+export function e2eModels(fakes: FakeProviders): Record<string, unknown>[] {
+  return [
+    { ...FAKE_GPT, provider: 'openai-compatible', baseUrl: fakes.openaiBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
+    { ...FAKE_CLAUDE, provider: 'anthropic', baseUrl: fakes.anthropicBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
+  ];
+}
