@@ -3,7 +3,7 @@
 // runs the integration suite inside the extension host. Ends with one line "N passed, N failed[, N skipped]" and
 // exits non-zero on any failure. PARALLAX_SKIP_E2E=1 runs the unit tests only.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -59,6 +59,9 @@ if (tsc.status === 0) console.log('[test] typecheck clean');
 else totals.failed += 1;
 
 runMochaLayer('unit', []);
+// Failure screenshots describe the latest run only.
+const resultsDir = join(root, 'test-results');
+if (existsSync(resultsDir)) for (const f of readdirSync(resultsDir)) if (f.startsWith('FAILED-')) rmSync(join(resultsDir, f));
 if (vscodeReady) runMochaLayer('e2e', ['--config', '.mocharc.e2e.json']);
 rmSync(statsDir, { recursive: true, force: true });
 
