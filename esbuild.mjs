@@ -1,4 +1,6 @@
-// Two bundles: the extension host (cjs, Node 20, `vscode` external) and the webview (browser iife).
+// Two bundles: the extension host (cjs, Node 20, `vscode` external) and the webviews (browser iife).
+// `--production` minifies and drops source maps; `--watch` rebuilds on change.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -13,6 +15,7 @@ const common = {
   legalComments: 'none',
 };
 
+/** @type {import('esbuild').BuildOptions} */
 const host = {
   ...common,
   entryPoints: { extension: 'src/extension.ts' },
@@ -24,6 +27,7 @@ const host = {
   mainFields: ['module', 'main'],
 };
 
+/** @type {import('esbuild').BuildOptions} */
 const webview = {
   ...common,
   entryPoints: {
@@ -38,29 +42,26 @@ const webview = {
 };
 
 /** The codicon font and css are served to webviews from media/codicons (generated, git-ignored). */
-async function copyCodicons() {
-  const { mkdirSync, copyFileSync } = await import('node:fs');
+function copyCodicons() {
   mkdirSync('media/codicons', { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `media/codicons/${f}`);
 }
 
+/** A release bundle has no source maps: drop stale ones from a dev build so they are not packaged. */
+function removeSourceMaps() {
+  if (!existsSync('dist')) return;
+  for (const f of readdirSync('dist', { recursive: true, encoding: 'utf8' })) if (f.endsWith('.map')) rmSync(`dist/${f}`, { force: true });
+}
+
 async function main() {
-  const { existsSync } = await import('node:fs');
-  if (production) {
-    // A release bundle starts from an empty dist/, so no stale source maps from a dev build get packaged.
-    const { rmSync } = await import('node:fs');
-    rmSync('dist', { recursive: true, force: true });
-  }
-  await copyCodicons();
-  // Webview entries that do not exist yet are skipped, so the build works while features land.
-  const wv = { ...webview, entryPoints: Object.fromEntries(Object.entries(webview.entryPoints).filter(([, p]) => existsSync(p))) };
-  const configs = [host, wv].filter((c) => Object.keys(c.entryPoints).length > 0);
+  if (production) removeSourceMaps();
+  copyCodicons();
   if (watch) {
-    const ctxs = await Promise.all(configs.map((c) => esbuild.context(c)));
-    await Promise.all(ctxs.map((c) => c.watch()));
+    const contexts = await Promise.all([host, webview].map((c) => esbuild.context(c)));
+    await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  await Promise.all([host, webview].map((c) => esbuild.build(c)));
 }
 
 main().catch((err) => {
