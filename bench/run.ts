@@ -1,103 +1,70 @@
 /**
- * Per-request overhead of our provider adapters compared with the raw SDK calls, measured side by side against
- * the local fakes: `npm run bench`. Cases run interleaved (rotating order) so drift and noise hit all alike.
- * Writes bench/results/latest.json and prints a table. Add a case by appending to CASES.
+ * `npm run bench`: our code against the plain way of doing the same thing, side by side on this machine.
+ * - one streamed request: raw SDK vs our adapter (OpenAI, Anthropic), against the local fakes;
+ * - a fan-out of 4 models: the compare engine vs 4 raw SDK calls under Promise.all, same fake endpoint;
+ * - the results webview's markdown per streamed chunk: incremental vs full re-render (Node, no DOM).
+ * Within each phase (requests, rendering) cases run interleaved, in rotating order, so drift and noise hit all
+ * alike. Ratios are of medians.
+ * Writes bench/results/latest.json and prints a table. Add a case to one of the case lists.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import Anthropic from '@anthropic-ai/sdk';
-import OpenAI from 'openai';
-import type { ChatProvider } from '../src/core/providers/provider';
-import { createProvider } from '../src/core/providers/providerFactory';
 import { startFakeProviders } from '../test/fakes/fakeProviders';
+import type { BenchCase } from './benchCase';
+import { MARKDOWN_CASES } from './markdownCases';
+import { ANSWER, ANSWER_TOKENS, FAN_OUT, SDK_CASES, sdkBenchContext, type SdkBenchContext } from './sdkCases';
 
-const WARMUP = 20;
-const REPETITIONS = 150;
-const MODEL = 'bench-model';
-const API_KEY = 'sk-bench-0123456789';
-const ANSWER = Array.from({ length: 60 }, (_, i) => `token${i}`).join(' ');
 const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
 
-/** Clients are built once, outside the timing, like an app would keep them. */
-interface BenchContext {
-  openai: OpenAI;
-  anthropic: Anthropic;
-  openaiAdapter: ChatProvider;
-  anthropicAdapter: ChatProvider;
-}
+type AnyCase = BenchCase<SdkBenchContext>;
 
-interface BenchCase {
+interface Phase {
   name: string;
-  /** The case this one is compared with; its ratio is this case's median over the baseline's. */
-  baseline?: string;
-  /** One complete streamed request; returns the text received so a broken case cannot look fast. */
-  run(ctx: BenchContext): Promise<string>;
+  cases: AnyCase[];
+  warmup: number;
+  repetitions: number;
 }
 
-const messages = [{ role: 'user' as const, content: 'Fix the bug.' }];
-
-async function viaAdapter(provider: ChatProvider): Promise<string> {
-  let text = '';
-  for await (const event of provider.stream({ model: MODEL, messages }, new AbortController().signal)) {
-    if (event.type === 'text') text += event.text;
-  }
-  return text;
-}
-
-const CASES: BenchCase[] = [
-  {
-    name: 'openai: raw SDK stream',
-    async run({ openai }) {
-      const stream = await openai.chat.completions.create({ model: MODEL, messages, stream: true, stream_options: { include_usage: true } });
-      let text = '';
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
-      return text;
-    },
-  },
-  { name: 'openai: createProvider adapter', baseline: 'openai: raw SDK stream', run: (ctx) => viaAdapter(ctx.openaiAdapter) },
-  {
-    name: 'anthropic: raw SDK stream',
-    async run({ anthropic }) {
-      const stream = await anthropic.messages.create({ model: MODEL, max_tokens: 4096, messages, stream: true });
-      let text = '';
-      for await (const event of stream) {
-        if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') text += event.delta.text;
-      }
-      return text;
-    },
-  },
-  { name: 'anthropic: createProvider adapter', baseline: 'anthropic: raw SDK stream', run: (ctx) => viaAdapter(ctx.anthropicAdapter) },
+/** Renders take far longer than a fake request, so they get fewer rounds: the whole run stays near a minute. */
+const PHASES: Phase[] = [
+  { name: 'requests', cases: SDK_CASES, warmup: 20, repetitions: 150 },
+  { name: 'rendering', cases: MARKDOWN_CASES, warmup: 3, repetitions: 30 },
 ];
+const CASES = PHASES.flatMap((phase) => phase.cases);
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
 
-async function measure(benchCase: BenchCase, ctx: BenchContext): Promise<number> {
+async function measure(benchCase: AnyCase, ctx: SdkBenchContext): Promise<number> {
   const start = performance.now();
-  const text = await benchCase.run(ctx);
+  const produced = await benchCase.run(ctx);
   const ms = performance.now() - start;
-  if (text !== ANSWER) throw new Error(`${benchCase.name} received the wrong text (${text.length} chars)`);
+  if (produced !== benchCase.expected) throw new Error(`${benchCase.name} produced the wrong result (${produced.slice(0, 200)})`);
   return ms;
 }
 
+function machine(): string {
+  const cores = cpus();
+  return `${cores[0]?.model ?? 'unknown CPU'} ×${cores.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`;
+}
+
 async function main(): Promise<void> {
-  const fakes = await startFakeProviders({ defaultScript: { text: ANSWER, usage: { input: 12, output: 60 } } });
-  const ctx: BenchContext = {
-    openai: new OpenAI({ apiKey: API_KEY, baseURL: fakes.openaiBaseUrl }),
-    anthropic: new Anthropic({ apiKey: API_KEY, baseURL: fakes.anthropicBaseUrl }),
-    openaiAdapter: createProvider({ kind: 'openai', apiKey: API_KEY, baseUrl: fakes.openaiBaseUrl }),
-    anthropicAdapter: createProvider({ kind: 'anthropic', apiKey: API_KEY, baseUrl: fakes.anthropicBaseUrl }),
-  };
+  const started = performance.now();
+  const fakes = await startFakeProviders({ defaultScript: { text: ANSWER, usage: { input: 12, output: ANSWER_TOKENS } } });
+  const ctx = sdkBenchContext(fakes);
   const samples = new Map<string, number[]>(CASES.map((c) => [c.name, []]));
   try {
-    for (let i = 0; i < WARMUP + REPETITIONS; i++) {
-      // Rotate the order each round so no case always runs first (or right after another).
-      for (let j = 0; j < CASES.length; j++) {
-        const benchCase = CASES[(i + j) % CASES.length];
-        if (!benchCase) continue;
-        const ms = await measure(benchCase, ctx);
-        if (i >= WARMUP) samples.get(benchCase.name)?.push(ms);
+    for (const { cases, warmup, repetitions } of PHASES) {
+      for (let i = 0; i < warmup + repetitions; i++) {
+        // Rotate the order each round so no case always runs first (or right after another).
+        for (let j = 0; j < cases.length; j++) {
+          const benchCase = cases[(i + j) % cases.length];
+          if (!benchCase) continue;
+          const ms = await measure(benchCase, ctx);
+          if (i >= warmup) samples.get(benchCase.name)?.push(ms);
+        }
       }
     }
   } finally {
@@ -109,7 +76,14 @@ async function main(): Promise<void> {
     const sorted = [...(samples.get(c.name) ?? [])].sort((a, b) => a - b);
     const median = quantile(sorted, 0.5);
     medians.set(c.name, median);
-    return { name: c.name, baseline: c.baseline, medianMs: median, p90Ms: quantile(sorted, 0.9), samples: sorted.length };
+    return {
+      name: c.name,
+      baseline: c.baseline,
+      medianMs: median,
+      p90Ms: quantile(sorted, 0.9),
+      samples: sorted.length,
+      ...(c.steps ? { perStep: { step: c.steps.name, count: c.steps.count, medianMs: median / c.steps.count } } : {}),
+    };
   });
   const results = rows.map((row) => {
     const base = row.baseline ? medians.get(row.baseline) : undefined;
@@ -117,16 +91,27 @@ async function main(): Promise<void> {
   });
 
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  const report = { date: new Date().toISOString(), node: process.version, warmup: WARMUP, repetitions: REPETITIONS, answerTokens: 60, cases: results };
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: machine(),
+    phases: PHASES.map(({ name, warmup, repetitions }) => ({ name, warmup, repetitions })),
+    answerTokens: ANSWER_TOKENS,
+    fanOut: FAN_OUT,
+    durationS: Math.round((performance.now() - started) / 1000),
+    cases: results,
+  };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
 
-  console.log(`Per-request time against the local fakes, ${REPETITIONS} interleaved repetitions (after ${WARMUP} warm-up):\n`);
-  console.log(`${'case'.padEnd(36)}${'median ms'.padStart(11)}${'p90 ms'.padStart(10)}${'ours/raw'.padStart(10)}`);
+  const rounds = PHASES.map((p) => `${p.name} ${p.repetitions} (+${p.warmup} warm-up)`).join(', ');
+  console.log(`Interleaved rounds: ${rounds}; ${report.machine}, Node ${process.version}:\n`);
+  console.log(`${'case'.padEnd(40)}${'median ms'.padStart(11)}${'p90 ms'.padStart(10)}${'ours/base'.padStart(11)}  per step`);
   for (const r of results) {
     const ratio = r.ratioToBaseline !== undefined ? r.ratioToBaseline.toFixed(2) : '—';
-    console.log(`${r.name.padEnd(36)}${r.medianMs.toFixed(2).padStart(11)}${r.p90Ms.toFixed(2).padStart(10)}${ratio.padStart(10)}`);
+    const perStep = r.perStep ? `${(r.perStep.medianMs * 1000).toFixed(0)} µs/${r.perStep.step} (${r.perStep.count})` : '';
+    console.log(`${r.name.padEnd(40)}${r.medianMs.toFixed(2).padStart(11)}${r.p90Ms.toFixed(2).padStart(10)}${ratio.padStart(11)}  ${perStep}`);
   }
-  console.log(`\nWrote ${RESULTS_FILE}`);
+  console.log(`\nWrote ${RESULTS_FILE} in ${report.durationS} s`);
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,12 @@
 /**
- * One attempt at one model: consume the provider stream under its own AbortController and watchdogs, emit
- * deltas and throttled metrics, and settle on exactly one end state. Nothing here can block or fail another
- * model: a provider that hangs, ignores its abort signal or throws is cut loose and settled on its own.
+ * One attempt at one model: prepare the provider (e.g. load its SDK), then consume its stream under its own
+ * AbortController and watchdogs, emit deltas and throttled metrics, and settle on exactly one end state. Nothing
+ * here can block or fail another model: a provider that hangs, ignores its abort signal or throws is cut loose
+ * and settled on its own.
+ *
+ * Timing: `model-start` carries the attempt's start; the metrics (`startedAt`, TTFT, total) and the first-token
+ * watchdog start once the provider is prepared and the request is sent, so a slow first SDK import is neither
+ * counted against the model nor able to time it out. The total watchdog covers the whole attempt.
  */
 import type { ChatProvider, ProviderRequest, StreamEvent } from '../providers/provider';
 import type { ModelPrice } from './pricing';
@@ -44,8 +49,8 @@ export class ModelAttempt {
   private readonly metrics: ModelMetricsTracker;
   private readonly watchdogs: StreamWatchdogs;
   private stopReason: StopReason | undefined;
-  /** Wakes the pending read when the attempt is stopped; replaced on every read so nothing accumulates. */
-  private wakeReader: (() => void) | undefined;
+  /** Wakes the pending wait (prepare or read) when the attempt is stopped; replaced on every wait so nothing accumulates. */
+  private wakeWaiter: (() => void) | undefined;
   private text = '';
   private reasoning = '';
   private lastMetricsAt = Number.NEGATIVE_INFINITY;
@@ -91,7 +96,7 @@ export class ModelAttempt {
     this.stopReason = reason;
     this.watchdogs.stop();
     this.controller.abort();
-    this.wakeReader?.();
+    this.wakeWaiter?.();
   }
 
   private emit(event: RunEvent): void {
@@ -99,6 +104,12 @@ export class ModelAttempt {
   }
 
   private async consume(): Promise<StreamEnd> {
+    if (this.model.provider.prepare) {
+      const prepared = await this.untilStopped(this.prepareProvider());
+      if (prepared === STOPPED || this.stopReason) return { type: 'stopped' };
+    }
+    this.metrics.markSent(this.settings.now());
+    this.watchdogs.requestSent();
     let iterator: AsyncIterator<StreamEvent>;
     try {
       iterator = this.model.provider.stream(this.model.request, this.controller.signal)[Symbol.asyncIterator]();
@@ -125,12 +136,27 @@ export class ModelAttempt {
     }
   }
 
+  /** A prepare that cannot fail: if loading fails, `stream()` reports it as an error event. */
+  private prepareProvider(): Promise<void> {
+    try {
+      return (this.model.provider.prepare?.(this.controller.signal) ?? Promise.resolve()).catch(() => undefined);
+    } catch {
+      return Promise.resolve();
+    }
+  }
+
   /** The next stream event, or STOPPED as soon as the attempt is stopped, whichever comes first. */
   private read(iterator: AsyncIterator<StreamEvent>): Promise<IteratorResult<StreamEvent> | typeof STOPPED> {
     if (this.stopReason) return Promise.resolve(STOPPED);
+    return this.untilStopped(iterator.next());
+  }
+
+  /** Settles like `promise`, or with STOPPED as soon as the attempt is stopped, whichever comes first. */
+  private untilStopped<T>(promise: Promise<T>): Promise<T | typeof STOPPED> {
+    if (this.stopReason) return Promise.resolve(STOPPED);
     return new Promise((resolve, reject) => {
-      this.wakeReader = () => resolve(STOPPED);
-      iterator.next().then(resolve, reject);
+      this.wakeWaiter = () => resolve(STOPPED);
+      promise.then(resolve, reject);
     });
   }
 

@@ -19,12 +19,17 @@ export class ModelMetricsTracker {
   private readonly inputEstimate: number;
 
   constructor(
-    readonly startedAt: number,
+    private startedAt: number,
     inputText: string,
     private readonly estimate: (text: string) => number,
     private readonly price: ModelPrice | undefined,
   ) {
     this.inputEstimate = estimate(inputText);
+  }
+
+  /** The request was sent at `at`: TTFT and total time count from here (not from when the attempt began). */
+  markSent(at: number): void {
+    this.startedAt = at;
   }
 
   /** Records a streamed text or reasoning delta received at `at`. */

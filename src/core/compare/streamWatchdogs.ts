@@ -1,6 +1,7 @@
 /**
  * The three per-model timers the SDKs do not provide: no first token in time, too long between chunks,
- * too long overall. Each fires at most once, and only the first to fire counts.
+ * too long overall. Each fires at most once, and only the first to fire counts. The total timer runs from the
+ * attempt's start; the first-token timer from the moment the request is sent (after the provider is prepared).
  */
 import type { RunLimits, TimeoutKind } from './runTypes';
 
@@ -19,10 +20,19 @@ export class StreamWatchdogs {
     private readonly onTimeout: (kind: TimeoutKind) => void,
   ) {}
 
-  /** Arms the first-token and total watchdogs. A limit that is not a positive number disables its watchdog. */
+  /**
+   * Arms the total watchdog (at attempt start, so it also bounds a provider's `prepare`). A limit that is not a
+   * positive number disables its watchdog.
+   */
   start(): void {
-    this.firstToken = this.arm('first-token', this.limits.firstTokenMs);
+    if (this.stopped) return;
     this.total = this.arm('total', this.limits.totalMs);
+  }
+
+  /** The request went out: arms the first-token watchdog. */
+  requestSent(): void {
+    if (this.stopped || this.streaming) return;
+    this.firstToken = this.arm('first-token', this.limits.firstTokenMs);
   }
 
   /** Any chunk from the provider. The first token switches from the first-token to the idle watchdog. */

@@ -3,6 +3,7 @@
  * field, so the user can find and fix it; the rest of the configuration still loads.
  */
 import type { z } from 'zod';
+import { scrubSecrets } from '../prefs/secretScrubber';
 
 export interface ConfigProblem {
   /** Full setting key, e.g. `parallax.models`. */
@@ -22,12 +23,18 @@ export interface ProblemLocation {
   entry?: string;
 }
 
-export function configProblem(at: ProblemLocation, field: string | undefined, detail: string, severity: ConfigProblem['severity'] = 'error'): ConfigProblem {
-  const where = [`${at.setting}`, at.entry !== undefined ? `entry ${at.entry}` : undefined, field ? `field "${field}"` : undefined]
+/**
+ * A problem at `at`/`field`. Entry and field names come from the user's settings (map keys, ids), so anything in
+ * them shaped like a key is redacted: problems are logged and shown in the sidebar.
+ */
+export function configProblem(at: ProblemLocation, rawField: string | undefined, detail: string, severity: ConfigProblem['severity'] = 'error'): ConfigProblem {
+  const entry = at.entry === undefined ? undefined : scrubSecrets(at.entry);
+  const field = rawField === undefined ? undefined : scrubSecrets(rawField);
+  const where = [`${at.setting}`, entry !== undefined ? `entry ${entry}` : undefined, field ? `field "${field}"` : undefined]
     .filter((part) => part !== undefined)
     .join(', ');
   const problem: ConfigProblem = { setting: at.setting, message: `${where}: ${detail}`, severity };
-  if (at.entry !== undefined) problem.entry = at.entry;
+  if (entry !== undefined) problem.entry = entry;
   if (field) problem.field = field;
   return problem;
 }

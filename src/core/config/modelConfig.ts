@@ -8,14 +8,20 @@ import { configProblem, plainIssueMessage, problemsFromIssues, type ConfigProble
 export const MODELS_SETTING = 'parallax.models';
 
 const PROVIDERS = ['openai', 'anthropic', 'openai-compatible', 'vscode-lm'] as const;
+/** Ids, labels and model names travel to the webviews, whose protocol caps them: longer ones are refused here. */
+const MAX_ID_CHARS = 100;
+const MAX_NAME_CHARS = 200;
 const REASONING = ['off', 'minimal', 'low', 'medium', 'high'] as const;
 
 const modelEntryFields = z.object({
-  id: z.string().regex(/^[a-z0-9._-]+$/, { error: 'must be non-empty and use only lower-case letters, digits, ".", "_" and "-".' }),
-  label: z.string().min(1).optional(),
+  id: z
+    .string()
+    .regex(/^[a-z0-9._-]+$/, { error: 'must be non-empty and use only lower-case letters, digits, ".", "_" and "-".' })
+    .max(MAX_ID_CHARS),
+  label: z.string().min(1).max(MAX_NAME_CHARS).optional(),
   provider: z.enum(PROVIDERS),
   /** Provider-side model id, e.g. "gpt-4.1" or "claude-sonnet-4-5". */
-  model: z.string().min(1),
+  model: z.string().min(1).max(MAX_NAME_CHARS),
   baseUrl: z.url({ protocol: /^https?$/ }).optional(),
   /** An openai-compatible preset id (e.g. "ollama", "deepseek"). */
   preset: z.string().min(1).optional(),
@@ -46,6 +52,10 @@ export type ModelConfig = z.output<typeof modelConfigSchema>;
 
 const KNOWN_FIELDS = new Set(Object.keys(modelEntryFields.shape));
 
+/** Field or header names that hold a credential. Keys belong in SecretStorage (or an env var), never in settings. */
+const CREDENTIAL_NAME = /^(?:api[-_]?key|key|secret|token|access[-_]?token|password|authorization|proxy-authorization|x-api-key|bearer)$/i;
+const KEY_STORE_HINT = 'API keys belong in the OS secret store ("Parallax: Set API Key…") or in the variable named by "apiKeyEnv".';
+
 export interface ParsedModelConfigs {
   models: ModelConfig[];
   problems: ConfigProblem[];
@@ -61,14 +71,18 @@ export function parseModelConfigs(raw: unknown, setting: string = MODELS_SETTING
   const seen = new Set<string>();
   raw.forEach((item: unknown, index) => {
     const position = `#${index + 1}`;
-    const rawId = isRecord(item) && typeof item.id === 'string' && item.id !== '' ? item.id : undefined;
+    // An entry is named by its id only when that is short enough to read in a message.
+    const rawId = isRecord(item) && typeof item.id === 'string' && item.id !== '' && item.id.length <= MAX_ID_CHARS ? item.id : undefined;
     const at = { setting, entry: rawId !== undefined ? JSON.stringify(rawId) : position };
     if (!isRecord(item)) {
       problems.push(configProblem(at, undefined, 'must be an object like {"id": "...", "provider": "...", "model": "..."}.'));
       return;
     }
     const unknown = Object.keys(item).filter((key) => !KNOWN_FIELDS.has(key));
-    problems.push(...problemsFromIssues(at, unknown.length > 0 ? [{ code: 'unrecognized_keys', keys: unknown, path: [], message: '' }] : []));
+    const credentials = unknown.filter((key) => CREDENTIAL_NAME.test(key));
+    const misspelt = unknown.filter((key) => !CREDENTIAL_NAME.test(key));
+    problems.push(...problemsFromIssues(at, misspelt.length > 0 ? [{ code: 'unrecognized_keys', keys: misspelt, path: [], message: '' }] : []));
+    for (const key of credentials) problems.push(configProblem(at, key, `is never read: ${KEY_STORE_HINT} Remove it from your settings.`, 'warning'));
     const parsed = modelConfigSchema.safeParse(item, { error: plainIssueMessage });
     if (!parsed.success) {
       problems.push(...problemsFromIssues(at, parsed.error.issues));
@@ -80,6 +94,9 @@ export function parseModelConfigs(raw: unknown, setting: string = MODELS_SETTING
       return;
     }
     seen.add(parsed.data.id);
+    for (const header of Object.keys(parsed.data.headers ?? {}).filter((name) => CREDENTIAL_NAME.test(name))) {
+      problems.push(configProblem(at, `headers.${header}`, `looks like a credential and is sent as it is. ${KEY_STORE_HINT}`, 'warning'));
+    }
     models.push(parsed.data);
   });
   return { models, problems };

@@ -32,6 +32,9 @@ const contextSchema = z.strictObject({
 });
 
 const DEFAULT_REASON_TAGS = ['correct', 'minimal change', 'readable', 'well explained', 'fast', 'cheap'];
+/** The manifest's and the webview protocol's caps on reason tags: a longer list or tag would be refused there. */
+const MAX_REASON_TAGS = 30;
+const MAX_REASON_TAG_CHARS = 60;
 
 const SETTINGS = {
   limits: limitsSchema.default(limitsSchema.parse({})),
@@ -40,7 +43,7 @@ const SETTINGS = {
   blindMode: z.boolean().default(false),
   /** Empty: the extension's global storage folder. */
   preferenceLogPath: z.string().default(''),
-  reasonTags: z.array(z.string().trim().min(1)).default(DEFAULT_REASON_TAGS),
+  reasonTags: z.array(z.string().trim().min(1).max(MAX_REASON_TAG_CHARS)).max(MAX_REASON_TAGS).default(DEFAULT_REASON_TAGS),
 };
 
 export interface ParallaxSettings {

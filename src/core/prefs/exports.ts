@@ -1,9 +1,13 @@
 /**
  * Exports of logged runs: Markdown (one run, for sharing), CSV (one row per model per run, for spreadsheets),
  * JSON, and DPO preference pairs (JSONL `{prompt, chosen, rejected, meta}`) for fine-tuning.
+ *
+ * Every export scrubs key-like strings itself, whatever it is given: a log written by hand or by an older
+ * version, or a run that never went through the log, must not carry a key into a shared file.
  */
 import { modelKey } from './pairwiseOutcomes';
 import { type RunModel, type RunOutput, type RunRecord, runNotes } from './preferenceRecord';
+import { scrubStrings } from './secretScrubber';
 
 // ---------------------------------------------------------------------------------------------------- Markdown
 
@@ -38,7 +42,8 @@ function show(value: number | undefined, digits = 0, unit = ''): string {
   return value === undefined ? '—' : `${value.toFixed(digits)}${unit}`;
 }
 
-export function runToMarkdown(run: RunRecord): string {
+export function runToMarkdown(record: RunRecord): string {
+  const run = scrubStrings(record);
   const labelOf = new Map(run.models.map((m) => [m.id, m.label]));
   const out: string[] = [
     `# Parallax run: ${run.template} (${run.languageId})`,
@@ -113,9 +118,9 @@ export function csvCell(value: CsvValue): string {
 }
 
 /** One row per model per run, with a header row. CRLF line breaks, as RFC 4180 asks. */
-export function runsToCsv(runs: readonly RunRecord[]): string {
+export function runsToCsv(records: readonly RunRecord[]): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
-  for (const run of runs) {
+  for (const run of scrubStrings(records)) {
     const notes = runNotes(run).join('\n');
     for (const model of run.models) {
       const o = outputOf(run, model.id);
@@ -143,7 +148,7 @@ export function runsToCsv(runs: readonly RunRecord[]): string {
 // ---------------------------------------------------------------------------------------------------- JSON
 
 export function runsToJson(runs: readonly RunRecord[]): string {
-  return `${JSON.stringify(runs, null, 2)}\n`;
+  return `${JSON.stringify(scrubStrings(runs), null, 2)}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------------- DPO
@@ -172,7 +177,8 @@ function usable(output: RunOutput | undefined): output is RunOutput {
  * Preference pairs from one run's 'winner' vote (ties and all-bad give none): every ordered pair of a ranking,
  * then the winner against each other column not in the ranking. Both answers must be finished and non-empty.
  */
-export function dpoPairsFromRun(run: RunRecord): DpoPair[] {
+export function dpoPairsFromRun(record: RunRecord): DpoPair[] {
+  const run = scrubStrings(record);
   const vote = run.vote;
   if (vote?.kind !== 'winner' || vote.winner === undefined) return [];
   const winner = vote.winner;

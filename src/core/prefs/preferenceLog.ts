@@ -5,7 +5,8 @@
  * - Appends are serialized through an in-process queue, so concurrent appends never interleave.
  * - A torn last line (a crash mid-write) is left alone; the next append starts on a fresh line.
  * - Reading validates each line; bad lines are skipped and reported, never deleted or rewritten.
- * - A failed write keeps the entry in memory ({@link PreferenceLog.pending}) for a retry or another path.
+ * - A failed write keeps the entry in memory ({@link PreferenceLog.pending}) for a retry or another path; the
+ *   next append writes the kept entries first, in order, so a passing failure (a full disk) heals by itself.
  * - Strings that look like API keys are scrubbed before anything is written.
  */
 import { mkdir, open, readFile } from 'node:fs/promises';
@@ -48,8 +49,9 @@ export class PreferenceLog {
   constructor(readonly filePath: string) {}
 
   /**
-   * Validates, scrubs and appends one entry. Rejects with a `TypeError` for an invalid entry (nothing is kept)
-   * and with {@link PreferenceWriteError} when the file cannot be written (the entry is kept in `pending()`).
+   * Validates, scrubs and appends one entry, after any entries kept from failed writes. Rejects with a `TypeError`
+   * for an invalid entry (nothing is kept) and with {@link PreferenceWriteError} when the file cannot be written
+   * (the entry is kept in `pending()`, after those still unsaved).
    */
   append(entry: LogEntry): Promise<void> {
     const parsed = logEntrySchema.safeParse(scrubStrings(entry));
@@ -59,6 +61,7 @@ export class PreferenceLog {
     const clean = parsed.data;
     return this.enqueue(async () => {
       try {
+        await this.flushUnsaved(this.filePath);
         await appendLine(this.filePath, clean);
       } catch (err) {
         this.unsaved.push(clean);
@@ -79,18 +82,11 @@ export class PreferenceLog {
    */
   retryPending(targetPath: string = this.filePath): Promise<number> {
     return this.enqueue(async () => {
-      let saved = 0;
-      while (this.unsaved.length > 0) {
-        const entry = this.unsaved[0] as LogEntry;
-        try {
-          await appendLine(targetPath, entry);
-        } catch (err) {
-          throw writeError(entry, targetPath, err);
-        }
-        this.unsaved.shift();
-        saved += 1;
+      try {
+        return await this.flushUnsaved(targetPath);
+      } catch (err) {
+        throw writeError(this.unsaved[0] as LogEntry, targetPath, err);
       }
-      return saved;
     });
   }
 
@@ -104,6 +100,17 @@ export class PreferenceLog {
       throw err;
     }
     return parseLog(text);
+  }
+
+  /** Writes the unsaved entries in order, each leaving the list once written; throws the first write error. */
+  private async flushUnsaved(targetPath: string): Promise<number> {
+    let saved = 0;
+    for (let entry = this.unsaved[0]; entry !== undefined; entry = this.unsaved[0]) {
+      await appendLine(targetPath, entry);
+      this.unsaved.shift();
+      saved += 1;
+    }
+    return saved;
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

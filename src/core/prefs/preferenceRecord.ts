@@ -102,6 +102,8 @@ export const runRecordSchema = z
     languageId: z.string(),
     requestHash: z.string(),
     prompt: z.object({ system: z.string(), user: z.string() }),
+    /** What the user typed for the template (refactor goal, question, error text), so the run can be repeated. */
+    instruction: z.string().optional(),
     context: runContextSchema,
     models: z.array(runModelSchema).min(1),
     outputs: z.array(runOutputSchema),

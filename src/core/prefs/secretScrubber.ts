@@ -12,6 +12,9 @@ const KNOWN_PREFIX_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\bAIza[0-9A-Za-z_-]{30,}/g, 'AIza[redacted]'],
   [/\bgh[pousr]_[A-Za-z0-9]{30,}/g, 'gh_[redacted]'],
   [/\bxai-[A-Za-z0-9]{20,}/g, 'xai-[redacted]'],
+  [/\bgsk_[A-Za-z0-9]{20,}/g, 'gsk_[redacted]'],
+  [/\bhf_[A-Za-z0-9]{20,}/g, 'hf_[redacted]'],
+  [/\bpplx-[A-Za-z0-9]{20,}/g, 'pplx-[redacted]'],
   [/\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/g, 'Bearer [redacted]'],
 ];
 

@@ -1,6 +1,6 @@
 /**
  * ChatProvider over the official `@anthropic-ai/sdk` raw message stream.
- * The SDK is imported on the first call, so loading this file costs nothing at extension activation.
+ * The SDK is imported on the first call (or `prepare()`), so loading this file costs nothing at extension activation.
  */
 import { abortable } from './abortable';
 import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
@@ -35,6 +35,15 @@ export class AnthropicProvider implements ChatProvider {
       return loaded;
     });
     return this.loaded;
+  }
+
+  /** Imports the SDK and builds the client, so the first request is timed from when it is sent. */
+  prepare(): Promise<void> {
+    // A load failure is reported by stream(), which awaits the same (cached) promise.
+    return this.load().then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {

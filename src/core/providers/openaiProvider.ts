@@ -1,6 +1,6 @@
 /**
  * ChatProvider over the official `openai` SDK's streaming chat completions, for OpenAI and compatible servers.
- * The SDK is imported on the first call, so loading this file costs nothing at extension activation.
+ * The SDK is imported on the first call (or `prepare()`), so loading this file costs nothing at extension activation.
  */
 import { abortable } from './abortable';
 import { readOpenAIChunk, toOpenAIParams, type OpenAIFlavor } from './openaiConversion';
@@ -38,6 +38,15 @@ export class OpenAIProvider implements ChatProvider {
       return loaded;
     });
     return this.loaded;
+  }
+
+  /** Imports the SDK and builds the client, so the first request is timed from when it is sent. */
+  prepare(): Promise<void> {
+    // A load failure is reported by stream(), which awaits the same (cached) promise.
+    return this.load().then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {

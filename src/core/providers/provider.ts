@@ -53,6 +53,13 @@ export type StreamEvent =
 
 export interface ChatProvider {
   /**
+   * Optional: loads what a first request needs (a lazily imported SDK, a client) before the request is timed.
+   * The compare engine awaits it before it starts the TTFT clock and the first-token watchdog, so our own load
+   * time is never counted against the model nor able to time it out (the total watchdog and cancel still apply).
+   * It never rejects: a failure to load is reported by `stream()` as an `error` event.
+   */
+  prepare?(signal: AbortSignal): Promise<void>;
+  /**
    * Streams one completion. The iterable ends after a `done` or `error` event; if it ends with neither,
    * the stream was incomplete. Aborting `signal` must end the iteration promptly.
    * Implementations never throw from the iterator: failures become `error` events.

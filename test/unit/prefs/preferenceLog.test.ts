@@ -129,7 +129,7 @@ describe('PreferenceLog', () => {
     assert.deepEqual((await new PreferenceLog(elsewhere).readAll()).runs, [run]);
   });
 
-  it('keeps working after a failed write once the path is writable again', async () => {
+  it('keeps working after a failed write once the path is writable again, writing the kept entries first', async () => {
     const blocker = join(dir, 'blocker');
     await writeFile(blocker, '');
     const log = new PreferenceLog(join(blocker, 'prefs.jsonl'));
@@ -139,8 +139,9 @@ describe('PreferenceLog', () => {
 
     await rm(blocker);
     await log.append(sampleRun({ id: 'fine' }));
-    assert.equal(await log.retryPending(), 2);
-    assert.deepEqual((await log.readAll()).runs.map((r) => r.id), ['fine', 'lost', 'lost-too']);
+    assert.deepEqual(log.pending(), []);
+    assert.equal(await log.retryPending(), 0);
+    assert.deepEqual((await log.readAll()).runs.map((r) => r.id), ['lost', 'lost-too', 'fine']);
   });
 });
 
