@@ -6,49 +6,27 @@ import { abortable } from './abortable';
 import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
-import { withRetryAfterCeiling } from './retryAfter';
-import type { SdkClientConfig } from './sdkClientConfig';
+import { LazySdkClient, sdkClientOptions, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
   const sdk = await import('@anthropic-ai/sdk');
-  const client = new sdk.Anthropic({
-    apiKey: config.apiKey,
-    baseURL: config.baseUrl,
-    defaultHeaders: config.headers,
-    maxRetries: config.maxRetries,
-    timeout: config.timeoutMs,
-    fetch: withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs),
-  });
   const errors: SdkErrorClasses = sdk;
-  return { client, errors };
+  return { client: new sdk.Anthropic(sdkClientOptions(config)), errors };
 }
 
 export class AnthropicProvider implements ChatProvider {
-  private loaded: ReturnType<typeof loadClient> | undefined;
-  private errors: SdkErrorClasses | undefined;
+  private readonly sdk = new LazySdkClient(() => loadClient(this.config));
 
   constructor(private readonly config: SdkClientConfig) {}
 
-  private load(): ReturnType<typeof loadClient> {
-    this.loaded ??= loadClient(this.config).then((loaded) => {
-      this.errors = loaded.errors;
-      return loaded;
-    });
-    return this.loaded;
-  }
-
   /** Imports the SDK and builds the client, so the first request is timed from when it is sent. */
   prepare(): Promise<void> {
-    // A load failure is reported by stream(), which awaits the same (cached) promise.
-    return this.load().then(
-      () => undefined,
-      () => undefined,
-    );
+    return this.sdk.prepare();
   }
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
     try {
-      const { client } = await abortable(this.load(), signal);
+      const { client } = await abortable(this.sdk.load(), signal);
       const stream = await abortable(client.messages.create(toAnthropicParams(request), { signal }), signal);
       let stopReason: string | undefined;
       for await (const event of stream) {
@@ -63,7 +41,7 @@ export class AnthropicProvider implements ChatProvider {
       // Reaching here means no message_stop: aborted (the raw stream ends silently) or cut short (incomplete).
       if (signal.aborted) yield { type: 'error', kind: 'cancelled', message: 'The request was cancelled.' };
     } catch (err) {
-      const failure = toProviderError(err, { sdk: this.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
+      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
       yield { type: 'error', ...failure };
     }
   }

@@ -6,52 +6,30 @@ import { abortable } from './abortable';
 import { readOpenAIChunk, toOpenAIParams, type OpenAIFlavor } from './openaiConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
-import { withRetryAfterCeiling } from './retryAfter';
-import type { SdkClientConfig } from './sdkClientConfig';
+import { LazySdkClient, sdkClientOptions, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
   const sdk = await import('openai');
-  const client = new sdk.OpenAI({
-    apiKey: config.apiKey,
-    baseURL: config.baseUrl,
-    defaultHeaders: config.headers,
-    maxRetries: config.maxRetries,
-    timeout: config.timeoutMs,
-    fetch: withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs),
-  });
   const errors: SdkErrorClasses = sdk;
-  return { client, errors };
+  return { client: new sdk.OpenAI(sdkClientOptions(config)), errors };
 }
 
 export class OpenAIProvider implements ChatProvider {
-  private loaded: ReturnType<typeof loadClient> | undefined;
-  private errors: SdkErrorClasses | undefined;
+  private readonly sdk = new LazySdkClient(() => loadClient(this.config));
 
   constructor(
     private readonly config: SdkClientConfig,
     private readonly flavor: OpenAIFlavor,
   ) {}
 
-  private load(): ReturnType<typeof loadClient> {
-    this.loaded ??= loadClient(this.config).then((loaded) => {
-      this.errors = loaded.errors;
-      return loaded;
-    });
-    return this.loaded;
-  }
-
   /** Imports the SDK and builds the client, so the first request is timed from when it is sent. */
   prepare(): Promise<void> {
-    // A load failure is reported by stream(), which awaits the same (cached) promise.
-    return this.load().then(
-      () => undefined,
-      () => undefined,
-    );
+    return this.sdk.prepare();
   }
 
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
     try {
-      const { client } = await abortable(this.load(), signal);
+      const { client } = await abortable(this.sdk.load(), signal);
       const stream = await abortable(client.chat.completions.create(toOpenAIParams(request, this.flavor), { signal }), signal);
       let finishReason: string | undefined;
       for await (const chunk of stream) {
@@ -63,7 +41,7 @@ export class OpenAIProvider implements ChatProvider {
       if (signal.aborted) yield { type: 'error', kind: 'cancelled', message: 'The request was cancelled.' };
       else if (finishReason !== undefined) yield { type: 'done', finishReason };
     } catch (err) {
-      const failure = toProviderError(err, { sdk: this.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
+      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
       yield { type: 'error', ...failure };
     }
   }
