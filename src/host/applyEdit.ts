@@ -14,7 +14,14 @@ export interface SelectionTarget {
 
 export type ApplyResult = 'applied' | 'changed' | 'failed';
 
-export async function applyProposedCode(target: SelectionTarget, code: string, modelLabel: string, showDiff: () => Promise<void>): Promise<ApplyResult> {
+/** `viewColumn`: where the changed document is shown (default: where it is visible, else the active group). */
+export async function applyProposedCode(
+  target: SelectionTarget,
+  code: string,
+  modelLabel: string,
+  showDiff: () => Promise<void>,
+  viewColumn?: vscode.ViewColumn,
+): Promise<ApplyResult> {
   let document: vscode.TextDocument;
   try {
     document = await vscode.workspace.openTextDocument(target.uri);
@@ -39,8 +46,9 @@ export async function applyProposedCode(target: SelectionTarget, code: string, m
   }
   const end = document.positionAt(target.range.start + code.length);
   const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.uri.toString());
+  const column = viewColumn ?? visible?.viewColumn;
   await vscode.window.showTextDocument(document, {
-    ...(visible?.viewColumn ? { viewColumn: visible.viewColumn } : {}),
+    ...(column ? { viewColumn: column } : {}),
     selection: new vscode.Range(range.start, end),
     preserveFocus: false,
   });

@@ -78,7 +78,12 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
         void vscode.window.showInformationMessage(runId ? 'Wait for the comparison to finish, then log your note.' : 'No comparison yet to note.');
         return;
       }
-      const note = await vscode.window.showInputBox({ title: 'Log Preference Note', prompt: 'A note about the latest comparison (saved to your preference log)' });
+      // ignoreFocusOut: a results panel that takes the focus back (or a look at an answer) must not discard the note.
+      const note = await vscode.window.showInputBox({
+        title: 'Log Preference Note',
+        prompt: 'A note about the latest comparison (saved to your preference log)',
+        ignoreFocusOut: true,
+      });
       if (note?.trim() && (await s.preferences.appendNote(runId, note.trim()))) {
         void vscode.window.setStatusBarMessage('Parallax: note saved', 3_000);
       }

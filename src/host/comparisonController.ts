@@ -22,7 +22,7 @@ import type { ResultsActions } from './resultsActions';
 import type { ResultsPanel } from './resultsPanel';
 import { contextLabel, runTitle } from './runLabels';
 import { type LaunchRequest, type PreparedRun, prepareFromContext, prepareRun } from './runPreflight';
-import { buildRunRecord, runViewFromRecord, voteFromView } from './runRecords';
+import { buildRunRecord, rerunTarget, runViewFromRecord, voteFromView } from './runRecords';
 import type { RunStatus } from './runStatus';
 import { RunViewState } from './runViewState';
 import type { SettingsService } from './settings';
@@ -92,6 +92,9 @@ export class ComparisonController implements vscode.Disposable {
   async rerun(): Promise<void> {
     const last = this.active?.prepared;
     if (!last) {
+      // After a reload the latest run is only in the log.
+      const latest = this.latestRunId;
+      if (latest) return this.rerunLogged(latest);
       void vscode.window.showInformationMessage('There is no comparison to re-run in this window yet.');
       return;
     }
@@ -103,6 +106,21 @@ export class ComparisonController implements vscode.Disposable {
       [],
     );
     if (prepared) this.launch(prepared);
+  }
+
+  /** Repeats a logged run (one reopened from history): same template, instruction and models on the same lines. */
+  async rerunLogged(runId: string): Promise<void> {
+    const record = (await this.s.preferences.readAll()).runs.find((r) => r.id === runId);
+    const target = record && rerunTarget(record);
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!target || !folder) {
+      void vscode.window.showInformationMessage('This run cannot be repeated here: its file is not in this workspace.');
+      return;
+    }
+    const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, target.filePath), { viewColumn: vscode.ViewColumn.One, preview: false });
+    const { startLine, startCharacter, endLine, endCharacter } = target.selection;
+    const range = new vscode.Range(startLine, startCharacter, endLine, endCharacter);
+    await this.start({ template: target.template, ...(target.instruction ? { instruction: target.instruction } : {}), modelIds: target.modelIds, editor, range });
   }
 
   cancel(columnId?: string): void {
@@ -153,7 +171,7 @@ export class ComparisonController implements vscode.Disposable {
 
   async handlePanelMessage(message: ResultsToHost): Promise<void> {
     const run = this.active;
-    if (message.type === 'rerun') return this.rerun();
+    if (message.type === 'rerun') return this.historic ? this.rerunLogged(this.historic.runId) : this.rerun();
     if (message.type === 'setBlind') return this.setBlind(message.blind);
     if (message.type === 'exportMarkdown') {
       const runId = this.historic?.runId ?? run?.state.runId;
@@ -279,6 +297,7 @@ export class ComparisonController implements vscode.Disposable {
         state: run.state,
         languageId: run.prepared.captured.context.languageId,
         prompt: { system: run.prepared.prompt.system, user: run.prepared.prompt.user },
+        ...(run.prepared.instruction ? { instruction: run.prepared.instruction } : {}),
         context: {
           filePath: run.prepared.captured.context.filePath,
           selection: run.prepared.captured.context.selection,

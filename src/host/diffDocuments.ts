@@ -38,12 +38,12 @@ export class DiffDocuments implements vscode.TextDocumentContentProvider, vscode
     return this.contents.get(uri.path) ?? '';
   }
 
-  /** Opens `left ↔ right` beside the results, without taking focus. */
-  async show(left: DiffSide, right: DiffSide): Promise<void> {
+  /** Opens `left ↔ right` in `viewColumn` (default: beside the active editor), without taking focus. */
+  async show(left: DiffSide, right: DiffSide, viewColumn: vscode.ViewColumn = vscode.ViewColumn.Beside): Promise<void> {
     await vscode.commands.executeCommand('vscode.diff', left.uri, right.uri, `${left.label} ↔ ${right.label}`, {
       preserveFocus: true,
       preview: true,
-      viewColumn: vscode.ViewColumn.Beside,
+      viewColumn,
     });
   }
 

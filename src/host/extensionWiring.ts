@@ -42,7 +42,7 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
     selection,
     panel,
     diffs,
-    actions: new ResultsActions(diffs),
+    actions: new ResultsActions(diffs, () => panel.viewColumn),
     preferences,
     status,
     workspaceState: context.workspaceState,

@@ -100,7 +100,8 @@ export class PreferenceService implements vscode.Disposable {
     try {
       const saved = await this.log.retryPending(target);
       this.changed.fire();
-      void vscode.window.showInformationMessage(`Saved ${saved} pending preference record(s) to ${target ?? this.log.filePath}.`);
+      const where = target ?? this.log.filePath;
+      void vscode.window.showInformationMessage(saved > 0 ? `Saved ${saved} pending preference record(s) to ${where}.` : `Nothing was waiting to be saved; the log is ${where}.`);
     } catch (again) {
       if (again instanceof PreferenceWriteError) void this.offerRecovery(again);
     }

@@ -4,8 +4,26 @@ import { type ActiveRun, proposedCode } from './activeRun';
 import { applyProposedCode } from './applyEdit';
 import type { DiffDocuments } from './diffDocuments';
 
+/**
+ * Where diffs and applied code are shown so that they never cover the results panel (a hidden results webview is
+ * torn down): the column of an editor showing the compared file, else the column next to the panel (left of it when
+ * there is one, which is where the compared file usually was).
+ */
+export function sourceColumn(fileUri: vscode.Uri, panelColumn: vscode.ViewColumn | undefined): vscode.ViewColumn {
+  if (panelColumn === undefined) return vscode.ViewColumn.Beside;
+  const editor = vscode.window.visibleTextEditors.find(
+    (e) => e.document.uri.toString() === fileUri.toString() && e.viewColumn !== undefined && e.viewColumn !== panelColumn,
+  );
+  if (editor?.viewColumn !== undefined) return editor.viewColumn;
+  return (panelColumn > vscode.ViewColumn.One ? panelColumn - 1 : panelColumn + 1) as vscode.ViewColumn;
+}
+
 export class ResultsActions {
-  constructor(private readonly diffs: DiffDocuments) {}
+  constructor(
+    private readonly diffs: DiffDocuments,
+    /** The results panel's column, while it is open. */
+    private readonly panelColumn: () => vscode.ViewColumn | undefined,
+  ) {}
 
   async diffOriginal(run: ActiveRun, columnId: string): Promise<void> {
     const side = run.codeSides.get(columnId);
@@ -13,7 +31,7 @@ export class ResultsActions {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to diff.`);
       return;
     }
-    await this.diffs.show(run.original, { ...side, label: this.label(run, columnId) });
+    await this.diffs.show(run.original, { ...side, label: this.label(run, columnId) }, this.column(run));
   }
 
   /** Answer ↔ answer; asks which other column when not given. */
@@ -38,7 +56,7 @@ export class ResultsActions {
     }
     const otherSide = other === undefined ? undefined : run.codeSides.get(other);
     if (!other || !otherSide) return;
-    await this.diffs.show({ ...side, label: this.label(run, columnId) }, { ...otherSide, label: this.label(run, other) });
+    await this.diffs.show({ ...side, label: this.label(run, columnId) }, { ...otherSide, label: this.label(run, other) }, this.column(run));
   }
 
   async apply(run: ActiveRun, columnId: string): Promise<void> {
@@ -47,7 +65,7 @@ export class ResultsActions {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to apply.`);
       return;
     }
-    await applyProposedCode(run.prepared.captured.target, code, this.label(run, columnId), () => this.diffOriginal(run, columnId));
+    await applyProposedCode(run.prepared.captured.target, code, this.label(run, columnId), () => this.diffOriginal(run, columnId), this.column(run));
   }
 
   /** Copies the proposed code, or the whole answer when there is none. */
@@ -57,6 +75,10 @@ export class ResultsActions {
     const text = code ?? run.handle.snapshot().find((o) => o.modelId === modelId)?.text ?? '';
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`Parallax: copied ${code === undefined ? 'the answer' : 'the code'} of ${this.label(run, columnId)}`, 3_000);
+  }
+
+  private column(run: ActiveRun): vscode.ViewColumn {
+    return sourceColumn(run.prepared.captured.target.uri, this.panelColumn());
   }
 
   private label(run: ActiveRun, columnId: string): string {

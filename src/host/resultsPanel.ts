@@ -7,7 +7,7 @@
  * Every incoming message is validated against the protocol; invalid ones are logged and dropped.
  */
 import * as vscode from 'vscode';
-import { type HostToResults, parseMessage, type ResultsToHost, resultsToHostSchema } from '../shared/protocol';
+import { type HostToResults, hostToResultsSchema, parseMessage, type ResultsToHost, resultsToHostSchema } from '../shared/protocol';
 import { bundleHtml, webviewOptions } from './webviewResources';
 
 export const RESULTS_VIEW_TYPE = 'parallax.results';
@@ -36,6 +36,11 @@ export class ResultsPanel implements vscode.Disposable {
 
   get exists(): boolean {
     return this.panel !== undefined;
+  }
+
+  /** The editor column the panel is in, while it is open. */
+  get viewColumn(): vscode.ViewColumn | undefined {
+    return this.panel?.viewColumn;
   }
 
   /** Opens the panel beside the editor, or reveals it. */
@@ -91,7 +96,13 @@ export class ResultsPanel implements vscode.Disposable {
       if (message.type === 'notice') this.queuedNotices.push(message);
       return;
     }
-    void this.panel.webview.postMessage(message);
+    // Validated on the way out too: a message the webview would drop is a host bug worth a log line.
+    const checked = parseMessage(hostToResultsSchema, message);
+    if (!checked.ok) {
+      this.log.error(`Not sent to the results panel: invalid ${message.type} message (${checked.error}).`);
+      return;
+    }
+    void this.panel.webview.postMessage(checked.message);
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@
  */
 import type { ModelOutcome } from '../core/compare/runTypes';
 import type { RunContext, RunOutput, RunRecord, Vote } from '../core/prefs/preferenceRecord';
-import type { RecentRunView, RunView, VoteView } from '../shared/protocol';
+import type { RecentRunView, RunView, TemplateId, VoteView } from '../shared/protocol';
 import { columnView } from './blindColumns';
 import { contextLabel, runTitle } from './runLabels';
 import type { RunViewState } from './runViewState';
@@ -19,6 +19,7 @@ export interface RunRecordInput {
   state: RunViewState;
   languageId: string;
   prompt: { system: string; user: string };
+  instruction?: string;
   context: RunContext;
   outcomes: readonly ModelOutcome[];
   extracted: ReadonlyMap<string, ExtractedForRecord>;
@@ -60,6 +61,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     languageId: input.languageId,
     requestHash: state.meta.requestHash,
     prompt: input.prompt,
+    ...(input.instruction ? { instruction: input.instruction } : {}),
     context: input.context,
     models: state.specs.map((s) => ({
       id: s.id,
@@ -170,5 +172,28 @@ export function recentRunFromRecord(record: RunRecord): RecentRunView {
     models: record.models.slice(0, 8).map((m) => m.label || m.model),
     voted: record.vote !== undefined,
     ...(note ? { note: note.slice(0, 2_000) } : {}),
+  };
+}
+
+/** What repeating a logged run needs: the same template, instruction and models on the same file and selection. */
+export interface RerunTarget {
+  template: TemplateId;
+  instruction?: string;
+  modelIds: string[];
+  /** Workspace-relative, as logged. */
+  filePath: string;
+  selection: NonNullable<RunContext['selection']>;
+}
+
+/** Undefined when the record does not say which file and lines the run was about. */
+export function rerunTarget(record: RunRecord): RerunTarget | undefined {
+  const { filePath, selection } = record.context;
+  if (!filePath || !selection) return undefined;
+  return {
+    template: record.template,
+    ...(record.instruction ? { instruction: record.instruction } : {}),
+    modelIds: record.models.map((m) => m.id),
+    filePath,
+    selection,
   };
 }

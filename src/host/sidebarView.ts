@@ -8,7 +8,7 @@ import { assembleContext } from '../core/prompts/contextAssembly';
 import { buildPrompt } from '../core/prompts/promptTemplates';
 import type { RunRecord } from '../core/prefs/preferenceRecord';
 import { searchRuns } from '../core/prefs/runSearch';
-import { type HostToSidebar, parseMessage, type SidebarStateView, type SidebarToHost, sidebarToHostSchema } from '../shared/protocol';
+import { type HostToSidebar, hostToSidebarSchema, parseMessage, type SidebarStateView, type SidebarToHost, sidebarToHostSchema } from '../shared/protocol';
 import type { ApiKeyStore } from './apiKeyStore';
 import type { ComparisonController } from './comparisonController';
 import { captureContext, contextSummary } from './editorContext';
@@ -98,7 +98,14 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   }
 
   private post(message: HostToSidebar): void {
-    if (this.ready && this.view) void this.view.webview.postMessage(message);
+    if (!this.ready || !this.view) return;
+    // Validated on the way out too: a message the webview would drop is a host bug worth a log line.
+    const checked = parseMessage(hostToSidebarSchema, message);
+    if (!checked.ok) {
+      this.s.log.error(`Not sent to the sidebar: invalid ${message.type} message (${checked.error}).`);
+      return;
+    }
+    void this.view.webview.postMessage(checked.message);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -117,7 +124,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         this.ready = true;
         return this.refresh();
       case 'run':
-        await this.s.selection.setAll(message.modelIds);
+        await this.s.selection.setAll(message.modelIds, models);
         this.includeWholeFile = message.includeWholeFile;
         return this.s.controller.start({
           template: message.template,
@@ -144,7 +151,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         return;
       }
       case 'estimate':
-        await this.s.selection.setAll(message.modelIds);
+        await this.s.selection.setAll(message.modelIds, models);
         this.includeWholeFile = message.includeWholeFile;
         return this.refresh();
       case 'showLeaderboard':

@@ -61,6 +61,11 @@ export function winRateBucket(rate: number | null | undefined): WinRateBucket {
 }
 
 /** The wording is fixed (end-to-end tests look for it), including "votes" for a single vote. */
+/** "1 vote", "3 votes", "1 model". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function notMeaningfulMessage(totalVotes: number): string {
-  return `Ratings are not yet meaningful: ${totalVotes} votes so far (about 10 needed)`;
+  return `Ratings are not yet meaningful: ${countOf(totalVotes, 'vote')} so far (about 10 needed)`;
 }

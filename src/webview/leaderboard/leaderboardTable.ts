@@ -29,7 +29,9 @@ export function renderLeaderboardTable(
   for (const row of sortRows(rows, sort)) {
     const tr = html('tr', { 'data-testid': 'leaderboard-row', 'data-model': row.model, 'data-key': row.key });
     for (const column of LEADERBOARD_COLUMNS) {
-      tr.append(column.id === 'model' ? modelCell(row) : html('td', { class: column.numeric ? 'numeric' : undefined }, [column.text(row)]));
+      tr.append(
+        column.id === 'model' ? modelCell(row) : html('td', { class: column.numeric ? 'numeric' : undefined, 'data-column': column.id }, [column.text(row)]),
+      );
     }
     body.append(tr);
   }
@@ -38,7 +40,7 @@ export function renderLeaderboardTable(
 }
 
 function modelCell(row: LeaderboardRowView): HTMLTableCellElement {
-  return html('th', { scope: 'row', class: 'model-cell' }, [
+  return html('th', { scope: 'row', class: 'model-cell', 'data-column': 'model' }, [
     html('span', { class: 'model-label' }, [row.label]),
     html('span', { class: 'model-id' }, [`${row.provider} · ${row.model}`]),
   ]);

@@ -15,7 +15,7 @@ import {
 import { type ColumnId, DEFAULT_SORT, nextSort, type SortState } from './leaderboardColumns';
 import { codicon, html } from './domBuilder';
 import { renderFilterBar } from './filterBar';
-import { notMeaningfulMessage } from './leaderboardFormat';
+import { countOf, notMeaningfulMessage } from './leaderboardFormat';
 import { renderLeaderboardTable } from './leaderboardTable';
 import { renderRatingChart } from './ratingChart';
 import { renderWinRateMatrix } from './winRateMatrix';
@@ -103,7 +103,7 @@ function renderPage(current: LeaderboardView): HTMLElement[] {
   }
   const ranked = [...current.rows].sort((a, b) => a.rank - b.rank || b.rating - a.rating);
   parts.push(
-    html('p', { class: 'summary' }, [`${current.totalVotes} votes across ${current.rows.length} models.`]),
+    html('p', { class: 'summary' }, [`${countOf(current.totalVotes, 'vote')} across ${countOf(current.rows.length, 'model')}.`]),
     section('Ranking', 'ranking-heading', renderLeaderboardTable(current.rows, sort, onSort)),
     section('Ratings', 'ratings-heading', renderRatingChart(ranked)),
     section('Head to head', 'matrix-heading', renderWinRateMatrix(current)),

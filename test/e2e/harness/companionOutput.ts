@@ -9,6 +9,9 @@ export interface CompanionState {
   installed: boolean;
   isActive: boolean;
   echoModelRegistered: boolean;
+  /** The ids in `parallax.models` as the extension host reads them. */
+  modelIds: string[];
+  workspaceTrusted: boolean;
   writtenAt: number;
 }
 

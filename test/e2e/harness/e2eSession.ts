@@ -45,6 +45,14 @@ export interface E2eSession {
   teardown(): Promise<void>;
 }
 
+let packaged: Promise<void> | undefined;
+
+/** Packages once per process: a second session (Restricted Mode) reuses the .vsix of the first. */
+function packageOnce(): Promise<void> {
+  packaged ??= packageExtension();
+  return packaged;
+}
+
 /** Runs `npm run package` (esbuild --production + vsce) unless PARALLAX_E2E_SKIP_BUILD=1 and a .vsix exists. */
 export async function packageExtension(): Promise<void> {
   if (process.env.PARALLAX_E2E_SKIP_BUILD === '1' && existsSync(VSIX_PATH)) return;
@@ -56,19 +64,30 @@ export async function packageExtension(): Promise<void> {
   if (code !== 0 || !existsSync(VSIX_PATH)) throw new Error(`npm run package failed (exit ${code}):\n${output}`);
 }
 
+export interface E2eSessionOptions {
+  /**
+   * Workspace Trust on and the workspace untrusted (Restricted Mode), with no trust prompt. Default: trust is
+   * disabled, as most tests need.
+   */
+  restrictedMode?: boolean;
+}
+
 /** User settings for a test run: no welcome page, no trust prompt, models pointing at the fakes. */
-function userSettings(fakes: FakeProviders): Record<string, unknown> {
+function userSettings(fakes: FakeProviders, opts: E2eSessionOptions): Record<string, unknown> {
   return {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': opts.restrictedMode === true,
+    ...(opts.restrictedMode ? { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'always' } : {}),
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
     'extensions.ignoreRecommendations': true,
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'typescript.disableAutomaticTypeAcquisition': true, // no network here
+    // code-server saves edits after a delay by default; tests decide when a file is written.
+    'files.autoSave': 'off',
     'parallax.models': e2eModels(fakes),
     'parallax.limits': { firstTokenMs: 20_000, idleMs: 20_000, totalMs: 60_000 },
   };
@@ -82,7 +101,7 @@ function serverEnvironment(outDir: string, reportPath: string): NodeJS.ProcessEn
   return { ...env, [E2E_FAKE_KEY_ENV]: E2E_FAKE_KEY, PARALLAX_TEST_OUT: outDir, PARALLAX_INTEGRATION_REPORT: reportPath };
 }
 
-export async function startE2eSession(): Promise<E2eSession> {
+export async function startE2eSession(opts: E2eSessionOptions = {}): Promise<E2eSession> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const teardown = async (): Promise<void> => {
     for (const cleanup of cleanups.reverse().splice(0)) {
@@ -95,7 +114,7 @@ export async function startE2eSession(): Promise<E2eSession> {
   };
   try {
     const env = readVscodeEnv();
-    await packageExtension();
+    await packageOnce();
 
     const root = mkdtempSync(join(tmpdir(), 'parallax-e2e-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
@@ -120,7 +139,7 @@ export async function startE2eSession(): Promise<E2eSession> {
     await installExtension(dirs, VSIX_PATH);
     const userSettingsPath = join(dirs.userDataDir, 'User', 'settings.json');
     mkdirSync(join(dirs.userDataDir, 'User'), { recursive: true });
-    writeFileSync(userSettingsPath, JSON.stringify(userSettings(fakes), null, 2));
+    writeFileSync(userSettingsPath, JSON.stringify(userSettings(fakes, opts), null, 2));
 
     const serverLog = join(root, 'code-server.log');
     // Keep the server log for a post-mortem: copied into test-results before the temp dir goes.
@@ -132,7 +151,7 @@ export async function startE2eSession(): Promise<E2eSession> {
       workspaceDir,
       env: serverEnvironment(outDir, integrationReportPath),
       enableProposedApi: [companionId()],
-      disableWorkspaceTrust: true,
+      disableWorkspaceTrust: opts.restrictedMode !== true,
       logFile: serverLog,
     });
     cleanups.push(() => server.stop());

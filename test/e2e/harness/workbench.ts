@@ -2,7 +2,7 @@
  * Drives the VS Code web workbench in Chromium the way a user does: command palette, quick open, keyboard,
  * clicks inside webviews (nested iframes). Every wait is on a condition.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { waitFor } from './waitFor';
@@ -14,7 +14,14 @@ const PALETTE_ROW = '.quick-input-list .monaco-list-row';
 const FOCUSED_ROW = '.quick-input-list .monaco-list-row.focused';
 
 export class Workbench {
-  private constructor(readonly page: Page) {}
+  /** Workspace-relative path of the file openFile() opened last (selectLines() reads its lines from disk). */
+  private openedFile: string | undefined;
+
+  private constructor(
+    readonly page: Page,
+    /** The workspace folder on disk. */
+    readonly folder: string,
+  ) {}
 
   /** Opens the workbench for `folder` and waits until it is interactive. */
   static async open(browser: Browser, serverUrl: string, folder: string): Promise<Workbench> {
@@ -23,7 +30,7 @@ export class Workbench {
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     // The explorer shows the folder once the remote file system answers.
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
-    return new Workbench(page);
+    return new Workbench(page, folder);
   }
 
   async screenshot(name: string): Promise<string> {
@@ -51,7 +58,8 @@ export class Workbench {
     await this.closeQuickInput();
     await this.page.keyboard.press('F1');
     const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible' });
-    await input.fill(`>${text}`);
+    // Short: a palette that closes under us (an editor taking focus) is reopened by the caller's retry.
+    await input.fill(`>${text}`, { timeout: 5_000 });
   }
 
   /** Closes a modal dialog and the quick input if either is open, so one failed test does not block the next. */
@@ -116,37 +124,105 @@ export class Workbench {
     return titles;
   }
 
-  /** Opens a workspace file through Quick Open and waits for its editor tab. */
+  /**
+   * Opens a workspace file through Quick Open in the first editor group (so a results panel beside it stays
+   * visible) and waits until it is the focused editor.
+   */
   async openFile(relativePath: string): Promise<void> {
     await this.assertNoModalDialog();
     await this.closeQuickInput();
+    if ((await this.page.$$('.editor-group-container')).length > 1) await this.runCommand('View: Focus First Editor Group');
     await this.page.keyboard.press('Control+P');
     const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible' });
     await input.fill(relativePath);
     const name = relativePath.split('/').pop() ?? relativePath;
-    await waitFor(async () => (await this.rowLabel(FOCUSED_ROW)) === name, { what: `quick open to find ${relativePath}`, timeoutMs: 20_000 });
+    // The file's own row: recently opened editors (a results panel titled "… pagination.js …") may be listed first.
+    // Its aria-label is "<name> <folder>, file results", or "<name>, file results" at the root.
+    const row = this.page.locator(`${PALETTE_ROW}[aria-label^="${name} "], ${PALETTE_ROW}[aria-label^="${name},"]`).first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click();
+    await this.page.waitForSelector(`.editor-group-container.active .tabs-container .tab.active[aria-label*="${name}"]`, { timeout: 20_000 });
+    await this.page.waitForSelector('.editor-group-container.active .editor-instance .monaco-editor.focused', { timeout: 20_000 });
+    this.openedFile = relativePath;
+  }
+
+  /** Picks the row of an open quick pick whose label contains `label`, typing it as the filter first. */
+  async pickQuickInputItem(label: string): Promise<void> {
+    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible', timeout: 20_000 });
+    await input.fill(label);
+    await waitFor(async () => ((await this.page.textContent(FOCUSED_ROW).catch(() => null)) ?? '').includes(label), {
+      what: `the quick pick row "${label}"`,
+      timeoutMs: 15_000,
+    });
     await this.page.keyboard.press('Enter');
-    await this.page.waitForSelector(`.tabs-container .tab.active[aria-label*="${name}"]`, { timeout: 20_000 });
-    await this.page.waitForSelector('.editor-instance .monaco-editor .view-lines');
+  }
+
+  /** Types into an open input box and accepts; returns the box's input type ("password" for a secret). */
+  async answerInputBox(text: string): Promise<string> {
+    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible', timeout: 20_000 });
+    const type = (await input.getAttribute('type')) ?? 'text';
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForSelector(PALETTE_INPUT, { state: 'hidden', timeout: 20_000 });
+    return type;
+  }
+
+  /** Clicks the editor tab labelled exactly `label`, e.g. "pagination.js" (its editor gets the focus). */
+  async focusTab(label: string): Promise<void> {
+    await this.assertNoModalDialog();
+    const tab = `.tabs-container .tab:has(.label-name:text-is("${label}"))`;
+    await this.page.click(tab);
+    await this.page.waitForSelector(`${tab}.active`, { timeout: 10_000 });
+  }
+
+  /** Closes the editor tab labelled exactly `label` with its close button. */
+  async closeTab(label: string): Promise<void> {
+    const tab = this.page.locator(`.tabs-container .tab:has(.label-name:text-is("${label}"))`);
+    await tab.hover();
+    await tab.locator('.tab-actions .action-label').click();
+    await tab.waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  /** The labels of every editor tab, in every group. */
+  async tabLabels(): Promise<string[]> {
+    return this.page.$$eval('.tabs-container .tab .label-name', (els) => els.map((e) => (e.textContent ?? '').trim()));
+  }
+
+  /** The status bar's "Ln x, Col y" once line `line` ends the selection at its end (read from the file on disk). */
+  private selectionEndPattern(line: number): RegExp {
+    const file = this.openedFile === undefined ? undefined : join(this.folder, this.openedFile);
+    const text = file !== undefined && existsSync(file) ? readFileSync(file, 'utf8').split(/\r?\n/)[line - 1] : undefined;
+    return new RegExp(`Ln ${line}, Col ${text === undefined ? '\\d+' : text.length + 1} .*selected`);
+  }
+
+  /** Puts the cursor of the active editor at line:column (1-based) through "Go to Line", with no selection. */
+  async goTo(line: number, column = 1): Promise<void> {
+    await this.assertNoModalDialog();
+    await this.page.keyboard.press('Control+G');
+    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible' });
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.waitForSelector(PALETTE_INPUT, { state: 'hidden' });
+    await waitFor(
+      async () => ((await this.page.textContent('.statusbar-item[id="status.editor.selection"]')) ?? '').trim() === `Ln ${line}, Col ${column}`,
+      { what: `the cursor at Ln ${line}, Col ${column}`, timeoutMs: 5_000 },
+    );
   }
 
   /** Selects whole lines a..b (1-based, inclusive) in the active editor; returns the status bar's selection text. */
   async selectLines(a: number, b: number): Promise<string> {
     await this.assertNoModalDialog();
-    await this.page.click('.editor-instance .monaco-editor .view-lines');
-    await this.page.keyboard.press('Control+G');
-    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible' });
-    await input.fill(`:${a}:1`);
-    await this.page.keyboard.press('Enter');
-    await this.page.waitForSelector(PALETTE_INPUT, { state: 'hidden' });
+    await this.goTo(a, 1); // in the focused editor: openFile() leaves the focus there
     for (let line = a; line < b; line++) await this.page.keyboard.press('Shift+ArrowDown');
     await this.page.keyboard.press('Shift+End');
+    // The status bar follows the keys with a delay: wait for the end of line b, not just for line b.
+    const end = this.selectionEndPattern(b);
     return waitFor(
       async () => {
         const status = (await this.page.textContent('.statusbar-item[id="status.editor.selection"]')) ?? '';
-        return new RegExp(`Ln ${b},.*selected`).test(status) ? status.trim() : undefined;
+        return end.test(status) ? status.trim() : undefined;
       },
-      { what: `a selection ending on line ${b}`, timeoutMs: 5_000 },
+      { what: `a selection ending at the end of line ${b} (${end.source})`, timeoutMs: 5_000 },
     );
   }
 

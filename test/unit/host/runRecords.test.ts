@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ModelMetrics, ModelSpec } from '../../../src/core/compare/runTypes';
 import { runRecordSchema } from '../../../src/core/prefs/preferenceRecord';
-import { buildRunRecord, recentRunFromRecord, runViewFromRecord, voteFromView } from '../../../src/host/runRecords';
+import { buildRunRecord, recentRunFromRecord, rerunTarget, runViewFromRecord, voteFromView } from '../../../src/host/runRecords';
 import { contextLabel, runningStatusText, runTitle } from '../../../src/host/runLabels';
 import { RunViewState } from '../../../src/host/runViewState';
 import { runViewSchema } from '../../../src/shared/protocol';
@@ -25,12 +25,13 @@ function blindState(): RunViewState {
   );
 }
 
-function record() {
+function record(instruction?: string) {
   const state = blindState();
   return buildRunRecord({
     state,
     languageId: 'typescript',
     prompt: { system: 'sys', user: 'usr' },
+    ...(instruction === undefined ? {} : { instruction }),
     context: { filePath: 'src/dates.ts', selection, truncated: {} },
     outcomes: [
       { modelId: 'gpt', state: 'done', text: '```ts\nx\n```', reasoning: '', metrics, finishReason: 'stop' },
@@ -50,6 +51,20 @@ describe('run records', () => {
     assert.equal(rec.outputs[0]?.extractedCode, 'x\n');
     assert.equal(rec.outputs[1]?.error, 'Key rejected (401).');
     assert.deepEqual(rec.models.find((m) => m.id === 'gpt')?.params, { temperature: 0.2 });
+  });
+
+  it('keeps the instruction, so a logged run can be repeated on the same file, lines and models', () => {
+    const rec = record('extract the date parsing');
+    assert.ok(runRecordSchema.safeParse(rec).success);
+    assert.deepEqual(rerunTarget(rec), {
+      template: 'fix',
+      instruction: 'extract the date parsing',
+      modelIds: ['claude', 'gpt'],
+      filePath: 'src/dates.ts',
+      selection,
+    });
+    assert.equal(rerunTarget(record())?.instruction, undefined);
+    assert.equal(rerunTarget({ ...rec, context: { truncated: {} } }), undefined, 'no file, nothing to repeat');
   });
 
   it('maps a panel vote from column ids to model ids, and refuses unknown columns', () => {

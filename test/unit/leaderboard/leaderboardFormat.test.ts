@@ -59,5 +59,6 @@ describe('leaderboard number formatting', () => {
 
   it('words the not-yet-meaningful notice as specified', () => {
     assert.equal(notMeaningfulMessage(4), 'Ratings are not yet meaningful: 4 votes so far (about 10 needed)');
+    assert.equal(notMeaningfulMessage(1), 'Ratings are not yet meaningful: 1 vote so far (about 10 needed)');
   });
 });

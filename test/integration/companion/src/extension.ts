@@ -3,7 +3,8 @@
  * - registers a `vscode.lm` echo model (proposed API) for the vscode-lm adapter test;
  * - "Parallax Test: Write State" writes Parallax's activation state to $PARALLAX_TEST_OUT/state.json;
  * - "Parallax Test: Watch Runs" subscribes to Parallax's onDidFinishRun and writes each run to $PARALLAX_TEST_OUT/runs/;
- * - "Parallax Test: Run Integration Suite" runs test/integration/suites and writes $PARALLAX_INTEGRATION_REPORT.
+ * - "Parallax Test: Run Integration Suite" runs test/integration/suites and writes $PARALLAX_INTEGRATION_REPORT;
+ * - the editor probes (open documents, test diagnostics, settings updates), see editorProbes.ts.
  * `run()` is the @vscode/test-electron entry point for the same suite (`npm run test:desktop`).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { setCompanionContext } from './companionContext';
 import { registerEchoLanguageModel } from './echoLanguageModel';
+import { registerEditorProbes } from './editorProbes';
 import { runIntegrationSuite } from './integrationRunner';
 import { activateParallax, PARALLAX_ID } from './parallaxApi';
 
@@ -32,12 +34,15 @@ export function activate(context: vscode.ExtensionContext): void {
   if (echo) context.subscriptions.push(echo);
 
   context.subscriptions.push(
+    ...registerEditorProbes({ outDir, writeJson }),
     vscode.commands.registerCommand('parallaxTest.writeState', () => {
       const ext = vscode.extensions.getExtension(PARALLAX_ID);
       writeJson(join(outDir(), 'state.json'), {
         installed: ext !== undefined,
         isActive: ext?.isActive ?? false,
         echoModelRegistered: echo !== undefined,
+        modelIds: (vscode.workspace.getConfiguration('parallax').get<{ id?: unknown }[]>('models') ?? []).map((m) => String(m.id)),
+        workspaceTrusted: vscode.workspace.isTrusted,
         writtenAt: Date.now(),
       });
     }),

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { finishedRunIds, waitForNewRun, watchRuns } from './harness/companionOutput';
+import { updateSettings } from './harness/editorProbes';
+import { answerWith, BROKEN_GPT, CLAMPED_END, EXCLUSIVE_END, QUICK_GPT, restoreDefaultModels, SELECTED_LINES, SLOW_GPT, streamed, useScriptedModels } from './harness/loopModels';
+import { paletteTitleOf } from './harness/manifest';
+import { clearNotifications } from './harness/notifications';
+import { resultsFrameWith, waitForStates } from './harness/resultsFrame';
+import { e2e } from './harness/rootHooks';
+
+/** Themes to check, with the class VS Code puts on the workbench and on a webview's body for each. */
+const THEMES = [
+  { name: 'Default Light Modern', workbenchClass: 'vs', webviewClass: 'vscode-light', shot: 'theme-light' },
+  { name: 'Default High Contrast', workbenchClass: 'hc-black', webviewClass: 'vscode-high-contrast', shot: 'theme-high-contrast' },
+] as const;
+const LABELS = [QUICK_GPT.label, SLOW_GPT.label, BROKEN_GPT.label];
+
+describe('look and feel: the results panel in a light and a high-contrast theme', () => {
+  before(async function () {
+    this.timeout(120_000);
+    const session = e2e();
+    const { workbench, outDir } = session;
+    await watchRuns(workbench, outDir);
+    await useScriptedModels(session, [
+      [QUICK_GPT, streamed(100, 200, answerWith('The slice end is exclusive, so `- 1` drops the last item.', EXCLUSIVE_END))],
+      [SLOW_GPT, streamed(150, 200, answerWith('Clamp the end to the item count.', CLAMPED_END))],
+      [BROKEN_GPT, { delayMs: 100, fault: { type: 'status', status: 401 } }],
+    ]);
+    await clearNotifications(workbench);
+    await workbench.openFile('src/pagination.js');
+    await workbench.selectLines(...SELECTED_LINES);
+    const known = finishedRunIds(outDir);
+    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
+    await waitForNewRun(outDir, known);
+  });
+  after(async function () {
+    this.timeout(60_000);
+    const session = e2e();
+    await updateSettings(session, { 'workbench.colorTheme': null });
+    await restoreDefaultModels(session);
+  });
+
+  for (const theme of THEMES) {
+    it(`renders with "${theme.name}"`, async () => {
+      const session = e2e();
+      const { workbench } = session;
+      await updateSettings(session, { 'workbench.colorTheme': theme.name });
+      await workbench.page.waitForSelector(`.monaco-workbench.${theme.workbenchClass}`, { timeout: 20_000 });
+      const frame = await resultsFrameWith(workbench, LABELS);
+      await frame.waitForSelector(`body.${theme.webviewClass}`, { timeout: 20_000 });
+      await waitForStates(frame, { [QUICK_GPT.label]: 'done', [SLOW_GPT.label]: 'done', [BROKEN_GPT.label]: 'error' });
+      // The theme's colours reach the panel: its text colour is the theme's foreground, not a hard-coded one.
+      const colors = await frame.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return { text: style.color, background: style.backgroundColor, themeForeground: style.getPropertyValue('--vscode-foreground').trim() };
+      });
+      assert.notEqual(colors.themeForeground, '', 'the webview receives the theme variables');
+      assert.notEqual(colors.text, colors.background, 'text and background differ');
+      await workbench.screenshot(theme.shot);
+    });
+  }
+});
