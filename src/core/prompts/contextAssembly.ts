@@ -65,17 +65,8 @@ export interface Truncation {
   kept: number;
 }
 
-export interface AssembledContext {
-  filePath: string;
-  languageId: string;
-  selection: SelectionRange;
-  selectedText: string;
-  surroundingBefore: string;
-  surroundingAfter: string;
-  /** Only the diagnostics on the selected lines, most severe first. */
-  diagnostics: EditorDiagnostic[];
-  wholeFile?: string;
-  errorText?: string;
+/** The context as sent: every part within its cap; `diagnostics` holds only those on the selected lines, most severe first. */
+export interface AssembledContext extends EditorContext {
   truncations: Truncation[];
 }
 
