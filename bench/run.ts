@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startFakeProviders } from '../test/fakes/fakeProviders';
+import { startFakeProviders } from '../src/demo/fakeProviders';
 import type { BenchCase } from './benchCase';
 import { MARKDOWN_CASES } from './markdownCases';
 import { ANSWER, ANSWER_TOKENS, FAN_OUT, SDK_CASES, sdkBenchContext, type SdkBenchContext } from './sdkCases';

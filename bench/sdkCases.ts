@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import { startComparison, type CompareModel } from '../src/core/compare/compareEngine';
 import type { ChatProvider } from '../src/core/providers/provider';
 import { createProvider } from '../src/core/providers/providerFactory';
-import type { FakeProviders } from '../test/fakes/fakeProviders';
+import type { FakeProviders } from '../src/demo/fakeProviders';
 import type { BenchCase } from './benchCase';
 
 export const MODEL = 'bench-model';

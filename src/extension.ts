@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ConfigProblem } from './core/config/configProblems';
-import type { FinishedRun } from './host/comparisonController';
+import type { FinishedRun } from './host/run/comparisonController';
 import { wireExtension } from './host/extensionWiring';
 
 export interface ParallaxApi {

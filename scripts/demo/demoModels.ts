@@ -3,7 +3,7 @@
  * Ollama answering on localhost:11434), else three offline demo models served by the fake providers with canned
  * answers from test/fixtures/demo-scripts.json. Demo labels say "(demo)".
  */
-import type { FakeProviders } from '../../test/fakes/fakeProviders';
+import type { FakeProviders } from '../../src/demo/fakeProviders';
 
 export const DEMO_KEY_ENV = 'PARALLAX_DEMO_KEY';
 export const DEMO_KEY = 'demo-key';

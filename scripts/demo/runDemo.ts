@@ -6,10 +6,10 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFakeProviders, type FakeProviders } from '../../test/fakes/fakeProviders';
-import { scriptsFileSchema } from '../../test/fakes/fakeScriptSchema';
-import { installExtension, startCodeServer, type CodeServerDirs } from '../../test/e2e/harness/codeServer';
-import { parallaxCacheDir, readVscodeEnv } from '../../test/e2e/harness/vscodeEnv';
+import { startFakeProviders, type FakeProviders } from '../../src/demo/fakeProviders';
+import { scriptsFileSchema } from '../../src/demo/fakeScriptSchema';
+import { installExtension, startCodeServer, type CodeServerDirs } from '../lib/codeServer';
+import { parallaxCacheDir, readVscodeEnv } from '../lib/vscodeEnv';
 import { DEMO_KEY, DEMO_KEY_ENV, demoModels, realModels, type ModelEntry } from './demoModels';
 
 const ROOT = join(__dirname, '..', '..');

@@ -1,13 +1,13 @@
 /** Registers every Parallax command this part of the extension implements. */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import type { ApiKeyStore } from './apiKeyStore';
-import { promptForApiKey } from './apiKeyPrompt';
-import { isCompareFixesTarget } from './compareCodeActionProvider';
-import type { ComparisonController } from './comparisonController';
-import { fullLines } from './editorContext';
-import type { PreferenceService } from './preferenceService';
-import type { SettingsService } from './settings';
+import type { ApiKeyStore } from './keys/apiKeyStore';
+import { promptForApiKey } from './keys/apiKeyPrompt';
+import { isCompareFixesTarget } from './run/compareCodeActionProvider';
+import type { ComparisonController } from './run/comparisonController';
+import { fullLines } from './run/editorContext';
+import type { PreferenceService } from './prefs/preferenceService';
+import type { SettingsService } from './config/settings';
 
 export interface CommandServices {
   controller: ComparisonController;

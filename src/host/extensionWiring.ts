@@ -1,19 +1,19 @@
 /** Builds the host services and registers everything with VS Code; every disposable goes to the context. */
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './apiKeyStore';
+import { ApiKeyStore } from './keys/apiKeyStore';
 import { registerCommands } from './commands';
-import { CompareCodeActionProvider } from './compareCodeActionProvider';
-import { ComparisonController, type FinishedRun } from './comparisonController';
-import { DIFF_SCHEME, DiffDocuments } from './diffDocuments';
-import { registerExportCommands } from './exportCommands';
-import { registerLeaderboard } from './leaderboardPanel';
-import { ModelSelection } from './modelSelection';
-import { PreferenceService } from './preferenceService';
-import { ResultsActions } from './resultsActions';
-import { RESULTS_VIEW_TYPE, ResultsPanel } from './resultsPanel';
-import { RunStatus } from './runStatus';
-import { SettingsService } from './settings';
-import { SIDEBAR_VIEW_ID, SidebarView } from './sidebarView';
+import { CompareCodeActionProvider } from './run/compareCodeActionProvider';
+import { ComparisonController, type FinishedRun } from './run/comparisonController';
+import { DIFF_SCHEME, DiffDocuments } from './results/diffDocuments';
+import { registerExportCommands } from './prefs/exportCommands';
+import { registerLeaderboard } from './prefs/leaderboardPanel';
+import { ModelSelection } from './run/modelSelection';
+import { PreferenceService } from './prefs/preferenceService';
+import { ResultsActions } from './results/resultsActions';
+import { RESULTS_VIEW_TYPE, ResultsPanel } from './results/resultsPanel';
+import { RunStatus } from './run/runStatus';
+import { SettingsService } from './config/settings';
+import { SIDEBAR_VIEW_ID, SidebarView } from './sidebar/sidebarView';
 
 export interface WiredExtension {
   onDidFinishRun: vscode.Event<FinishedRun>;

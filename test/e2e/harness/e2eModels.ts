@@ -1,5 +1,5 @@
 /** The two fake models every e2e run uses, and their scripts on the fake providers. */
-import type { FakeProviders, FakeScript } from '../../fakes/fakeProviders';
+import type { FakeProviders, FakeScript } from '../../../src/demo/fakeProviders';
 
 /** Env var named by the models' `apiKeyEnv`; set on code-server, so the extension host sees it. */
 export const E2E_FAKE_KEY_ENV = 'PARALLAX_FAKE_KEY';

@@ -9,11 +9,11 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { startFakeProviders, type FakeProviders } from '../../fakes/fakeProviders';
+import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakeProviders';
 import { buildCompanion, companionFolderName, companionId } from '../../integration/companion/buildCompanion';
-import { installExtension, startCodeServer, type CodeServerDirs, type RunningCodeServer } from './codeServer';
+import { installExtension, startCodeServer, type CodeServerDirs, type RunningCodeServer } from '../../../scripts/lib/codeServer';
 import { E2E_FAKE_KEY, E2E_FAKE_KEY_ENV, e2eFakeScripts, e2eModels } from './e2eModels';
-import { readVscodeEnv } from './vscodeEnv';
+import { readVscodeEnv } from '../../../scripts/lib/vscodeEnv';
 import { SCREENSHOT_DIR, Workbench } from './workbench';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');

@@ -4,7 +4,7 @@
  * companion, so VS Code applies them at once) and waits until the extension host reads them; `restoreDefaultModels`
  * puts the default two back.
  */
-import type { FakeScript } from '../../fakes/fakeProviders';
+import type { FakeScript } from '../../../src/demo/fakeProviders';
 import { readCompanionState } from './companionOutput';
 import { E2E_FAKE_KEY_ENV, e2eModels } from './e2eModels';
 import type { E2eSession } from './e2eSession';

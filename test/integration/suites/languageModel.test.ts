@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { StreamEvent } from '../../../src/core/providers/provider';
-import { LanguageModelProvider } from '../../../src/host/languageModelProvider';
+import { LanguageModelProvider } from '../../../src/host/run/languageModelProvider';
 import { ECHO_FAMILY, ECHO_VENDOR, echoAnswer } from '../companion/src/echoLanguageModel';
 import { skipBecause } from '../companion/src/integrationMocha';
 

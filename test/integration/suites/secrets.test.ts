@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type * as vscode from 'vscode';
-import { ApiKeyStore } from '../../../src/host/apiKeyStore';
+import { ApiKeyStore } from '../../../src/host/keys/apiKeyStore';
 import { companionContext } from '../companion/src/companionContext';
 
 /** Resolves on the next change event. */

@@ -10,7 +10,7 @@ import { modelSpecFrom, providerRequestFrom } from '../../../src/core/config/mod
 import { buildPrompt } from '../../../src/core/prompts/promptTemplates';
 import { assembleContext } from '../../../src/core/prompts/contextAssembly';
 import { createProvider } from '../../../src/core/providers/providerFactory';
-import { startFakeProviders, type FakeProviders } from '../../fakes/fakeProviders';
+import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakeProviders';
 
 const KEY = 'sk-fanout-test-key-000000';
 const DELAYS_MS = [50, 200, 350, 500, 650, 800, 950, 1100];

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cleanKey, envVarsFor, isLoopbackUrl, secretNamesFor, sharedKeyName } from '../../../src/host/apiKeySources';
+import { cleanKey, envVarsFor, isLoopbackUrl, secretNamesFor, sharedKeyName } from '../../../src/host/keys/apiKeySources';
 
 describe('API key sources', () => {
   it('names secrets parallax.apiKey.<model id> first, then the provider or preset', () => {

@@ -7,7 +7,7 @@ import {
   modelDisplayLabel,
   paramsSummary,
   shuffled,
-} from '../../../src/host/blindColumns';
+} from '../../../src/host/results/blindColumns';
 import type { ModelSpec } from '../../../src/core/compare/runTypes';
 
 /** mulberry32: a tiny seeded PRNG so shuffles are reproducible. */

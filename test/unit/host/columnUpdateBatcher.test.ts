@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type BatchTimer, ColumnUpdateBatcher } from '../../../src/host/columnUpdateBatcher';
+import { type BatchTimer, ColumnUpdateBatcher } from '../../../src/host/results/columnUpdateBatcher';
 import type { ColumnUpdate } from '../../../src/shared/protocol';
 
 /** A timer the test fires by hand. */

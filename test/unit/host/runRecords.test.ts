@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import type { ModelMetrics, ModelSpec } from '../../../src/core/compare/runTypes';
 import { runRecordSchema } from '../../../src/core/prefs/preferenceRecord';
-import { buildRunRecord, recentRunFromRecord, rerunTarget, runViewFromRecord, voteFromView } from '../../../src/host/runRecords';
-import { contextLabel, runningStatusText, runTitle } from '../../../src/host/runLabels';
-import { RunViewState } from '../../../src/host/runViewState';
+import { buildRunRecord, recentRunFromRecord, rerunTarget, runViewFromRecord, voteFromView } from '../../../src/host/prefs/runRecords';
+import { contextLabel, runningStatusText, runTitle } from '../../../src/host/run/runLabels';
+import { RunViewState } from '../../../src/host/results/runViewState';
 import { runViewSchema } from '../../../src/shared/protocol';
 
 const specs: ModelSpec[] = [

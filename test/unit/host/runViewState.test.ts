@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ModelMetrics, ModelSpec, RunEvent } from '../../../src/core/compare/runTypes';
-import { RunViewState } from '../../../src/host/runViewState';
+import { RunViewState } from '../../../src/host/results/runViewState';
 import { hostToResultsSchema } from '../../../src/shared/protocol';
 
 const specs: ModelSpec[] = [

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, createNonce, webviewHtml } from '../../../src/host/webviewHtml';
+import { contentSecurityPolicy, createNonce, webviewHtml } from '../../../src/host/webviews/webviewHtml';
 
 describe('webview HTML', () => {
   it('makes a fresh 128-bit base64 nonce each time', () => {

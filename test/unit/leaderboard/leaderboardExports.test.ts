@@ -8,7 +8,7 @@ import {
   runMarkdownFileName,
   runPickText,
   runsForPicker,
-} from '../../../src/host/leaderboardExports';
+} from '../../../src/host/prefs/leaderboardExports';
 import { ALPHA, BETA, GAMMA, makeRun, wins } from './runFixtures';
 
 describe('leaderboard exports', () => {

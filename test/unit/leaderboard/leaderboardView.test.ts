@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { dateBound, filterChoices, leaderboardQuery, toLeaderboardView } from '../../../src/host/leaderboardView';
+import { dateBound, filterChoices, leaderboardQuery, toLeaderboardView } from '../../../src/host/prefs/leaderboardView';
 import { leaderboardViewSchema } from '../../../src/shared/protocol';
 import { ALPHA, BETA, GAMMA, makeRun, wins } from './runFixtures';
 

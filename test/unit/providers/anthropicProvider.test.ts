@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { THINKING_BUDGET } from '../../../src/core/providers/anthropicConversion';
 import { createProvider } from '../../../src/core/providers/providerFactory';
-import { startFakeProviders, type FakeProviders } from '../../fakes/fakeProviders';
+import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakeProviders';
 import { ask, collectEvents, reasoningOf } from './collectEvents';
 
 interface RecordedMessagesBody {

@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { createProvider } from '../../../src/core/providers/providerFactory';
-import { startFakeProviders, type FakeProviders } from '../../fakes/fakeProviders';
+import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakeProviders';
 import { ask, collectEvents, lastEvent, textOf } from './collectEvents';
 
 interface RecordedChatBody {

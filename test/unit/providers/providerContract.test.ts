@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createProvider, type SdkProviderKind } from '../../../src/core/providers/providerFactory';
 import type { ChatProvider, StreamEvent } from '../../../src/core/providers/provider';
-import { startFakeProviders, type FakeProviders } from '../../fakes/fakeProviders';
+import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakeProviders';
 import { ask, collectEvents, lastEvent, mergedUsage, reasoningOf, textOf, timed } from './collectEvents';
 
 const KEY = 'sk-parallax-test-0123456789abcdef';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createProvider } from '../../../src/core/providers/providerFactory';
-import { startFakeProviders } from '../../fakes/fakeProviders';
+import { startFakeProviders } from '../../../src/demo/fakeProviders';
 import { ask, collectEvents, textOf } from './collectEvents';
 
 describe('createProvider', () => {

@@ -7,7 +7,7 @@ import { startComparison } from '../../../src/core/compare/compareEngine';
 import { dpoPairsFromRun, runsToCsv, runsToDpoPairs, runsToJson, runToMarkdown } from '../../../src/core/prefs/exports';
 import type { RunRecord } from '../../../src/core/prefs/preferenceRecord';
 import { createProvider } from '../../../src/core/providers/providerFactory';
-import { startFakeProviders } from '../../fakes/fakeProviders';
+import { startFakeProviders } from '../../../src/demo/fakeProviders';
 import { sampleRun, winnerVote } from '../prefs/sampleRuns';
 
 /** The secret part of each: none of these may appear in any export. */

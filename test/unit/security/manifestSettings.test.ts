@@ -59,7 +59,7 @@ describe('security: manifest settings', () => {
   });
 
   it('the host reads every such setting from the user (global) value only', () => {
-    const host = readFileSync(join(REPO_ROOT, 'src', 'host', 'settings.ts'), 'utf8');
+    const host = readFileSync(join(REPO_ROOT, 'src', 'host', 'config', 'settings.ts'), 'utf8');
     const userOnly = /USER_ONLY_KEYS[^=]*=\s*new Set\(\[([^\]]*)\]\)/.exec(host)?.[1] ?? '';
     const keys = [...userOnly.matchAll(/'([^']+)'/g)].map((m) => `parallax.${m[1]}`);
     assert.deepEqual(routingSettings.filter((key) => !keys.includes(key)), []);

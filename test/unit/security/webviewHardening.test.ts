@@ -4,7 +4,7 @@
  * message listener validating what it receives.
  */
 import assert from 'node:assert/strict';
-import { webviewHtml, createNonce } from '../../../src/host/webviewHtml';
+import { webviewHtml, createNonce } from '../../../src/host/webviews/webviewHtml';
 import { findCalls, sourceFiles } from './sourceScan';
 
 function page(nonce = createNonce()): string {

@@ -1,0 +1,116 @@
+/**
+ * The host side of the preference log: where it lives (setting, or `globalStorageUri/preferences.jsonl`), appends
+ * of runs, votes and notes, and what happens when a write fails — the record stays in memory, the user is told and
+ * can retry or save it elsewhere; nothing is dropped.
+ */
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import * as vscode from 'vscode';
+import { type LogContents, PreferenceLog, PreferenceWriteError } from '../../core/prefs/preferenceLog';
+import type { LogEntry, RunRecord, Vote } from '../../core/prefs/preferenceRecord';
+import type { SettingsService } from '../config/settings';
+
+export const DEFAULT_LOG_NAME = 'preferences.jsonl';
+
+export class PreferenceService implements vscode.Disposable {
+  private log: PreferenceLog;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscription: vscode.Disposable;
+
+  /** Fires after anything was appended. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly globalStorage: vscode.Uri,
+    private readonly settings: SettingsService,
+    private readonly output: vscode.LogOutputChannel,
+  ) {
+    this.log = new PreferenceLog(this.resolvePath());
+    this.subscription = settings.onDidChange(() => {
+      const path = this.resolvePath();
+      if (path === this.log.filePath) return;
+      const unsaved = this.log.pending();
+      this.log = new PreferenceLog(path);
+      // Entries that failed on the old path are tried on the new one.
+      if (unsaved.length > 0) void Promise.all(unsaved.map((e) => this.append(e)));
+      this.changed.fire();
+    });
+  }
+
+  get logPath(): string {
+    return this.log.filePath;
+  }
+
+  appendRun(record: RunRecord): Promise<boolean> {
+    return this.append(record);
+  }
+
+  appendVote(runId: string, vote: Vote): Promise<boolean> {
+    return this.append({ schemaVersion: 1, type: 'vote', runId, vote, at: vote.votedAt });
+  }
+
+  appendNote(runId: string, note: string): Promise<boolean> {
+    return this.append({ schemaVersion: 1, type: 'note', runId, note, at: new Date().toISOString() });
+  }
+
+  readAll(): Promise<LogContents> {
+    return this.log.readAll();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  /** Resolves true once saved; false when it was kept in memory (the user was told) or was invalid. */
+  private async append(entry: LogEntry): Promise<boolean> {
+    try {
+      await this.log.append(entry);
+      this.changed.fire();
+      return true;
+    } catch (err) {
+      if (err instanceof PreferenceWriteError) {
+        this.output.error(`Preference log write failed (${err.code ?? 'unknown'}) at ${err.filePath}; kept in memory.`);
+        void this.offerRecovery(err);
+      } else {
+        this.output.error(`Preference log entry rejected: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return false;
+    }
+  }
+
+  private async offerRecovery(err: PreferenceWriteError): Promise<void> {
+    const choice = await vscode.window.showErrorMessage(
+      `Parallax could not save to ${err.filePath} (${err.code ?? 'write failed'}). Your vote and run are kept in memory until saved.`,
+      'Retry',
+      'Save Elsewhere…',
+    );
+    let target: string | undefined;
+    if (choice === 'Save Elsewhere…') {
+      const uri = await vscode.window.showSaveDialog({
+        title: 'Save the Parallax preference log',
+        defaultUri: vscode.Uri.file(join(homedir(), DEFAULT_LOG_NAME)),
+        filters: { 'JSON Lines': ['jsonl'] },
+      });
+      if (!uri) return;
+      target = uri.fsPath;
+    } else if (choice !== 'Retry') {
+      return;
+    }
+    try {
+      const saved = await this.log.retryPending(target);
+      this.changed.fire();
+      const where = target ?? this.log.filePath;
+      void vscode.window.showInformationMessage(saved > 0 ? `Saved ${saved} pending preference record(s) to ${where}.` : `Nothing was waiting to be saved; the log is ${where}.`);
+    } catch (again) {
+      if (again instanceof PreferenceWriteError) void this.offerRecovery(again);
+    }
+  }
+
+  private resolvePath(): string {
+    const configured = this.settings.settings.preferenceLogPath.trim();
+    if (configured === '') return join(this.globalStorage.fsPath, DEFAULT_LOG_NAME);
+    const expanded = configured.startsWith('~') ? join(homedir(), configured.slice(1)) : configured;
+    return isAbsolute(expanded) ? expanded : join(this.globalStorage.fsPath, expanded);
+  }
+}
