@@ -8,7 +8,7 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
-import { TEMPLATE_IDS } from '../core/prompts/templateIds';
+import { TEMPLATE_IDS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
