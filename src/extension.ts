@@ -16,11 +16,15 @@ export interface ParallaxApi {
   getConfigProblems(): ConfigProblem[];
 }
 
+let shutdown: (() => Promise<void>) | undefined;
+
 export function activate(context: vscode.ExtensionContext): ParallaxApi | undefined {
   const log = vscode.window.createOutputChannel('Parallax', { log: true });
   context.subscriptions.push(log);
   try {
-    const { onDidFinishRun, settings } = wireExtension(context, log);
+    const wired = wireExtension(context, log);
+    const { onDidFinishRun, settings } = wired;
+    shutdown = wired.shutdown;
     log.info('Parallax activated');
     return { apiVersion: 1, onDidFinishRun, getConfigProblems: () => settings.problems };
   } catch (err) {
@@ -33,4 +37,7 @@ export function activate(context: vscode.ExtensionContext): ParallaxApi | undefi
   }
 }
 
-export function deactivate(): void {}
+/** Waits (bounded) until running comparisons are recorded as cancelled and every log write has finished. */
+export async function deactivate(): Promise<void> {
+  await shutdown?.();
+}

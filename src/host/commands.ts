@@ -74,8 +74,8 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
     }),
     register('parallax.logNote', async () => {
       const runId = controller.latestRunId;
-      if (!runId || !controller.latestRunFinished) {
-        void vscode.window.showInformationMessage(runId ? 'Wait for the comparison to finish, then log your note.' : 'No comparison yet to note.');
+      if (!runId) {
+        void vscode.window.showInformationMessage('No comparison yet to note.');
         return;
       }
       // ignoreFocusOut: a results panel that takes the focus back (or a look at an answer) must not discard the note.
@@ -84,7 +84,8 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
         prompt: 'A note about the latest comparison (saved to your preference log)',
         ignoreFocusOut: true,
       });
-      if (note?.trim() && (await s.preferences.appendNote(runId, note.trim()))) {
+      if (note?.trim() && controller.coordinator.note(note.trim(), runId)) {
+        await s.preferences.flush();
         void vscode.window.setStatusBarMessage('Parallax: note saved', 3_000);
       }
     }),

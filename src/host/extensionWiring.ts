@@ -1,23 +1,26 @@
 /** Builds the host services and registers everything with VS Code; every disposable goes to the context. */
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './keys/apiKeyStore';
 import { registerCommands } from './commands';
-import { CompareCodeActionProvider } from './run/compareCodeActionProvider';
-import { ComparisonController, type FinishedRun } from './run/comparisonController';
-import { DIFF_SCHEME, DiffDocuments } from './results/diffDocuments';
+import { SettingsService } from './config/settings';
+import { ApiKeyStore } from './keys/apiKeyStore';
 import { registerExportCommands } from './prefs/exportCommands';
 import { registerLeaderboard } from './prefs/leaderboardPanel';
-import { ModelSelection } from './run/modelSelection';
 import { PreferenceService } from './prefs/preferenceService';
+import { DIFF_SCHEME, DiffDocuments } from './results/diffDocuments';
 import { ResultsActions } from './results/resultsActions';
 import { RESULTS_VIEW_TYPE, ResultsPanel } from './results/resultsPanel';
+import { routeResultsMessage } from './results/resultsRouter';
+import { CompareCodeActionProvider } from './run/compareCodeActionProvider';
+import { ComparisonController, type FinishedRun } from './run/comparisonController';
+import { ModelSelection } from './run/modelSelection';
 import { RunStatus } from './run/runStatus';
-import { SettingsService } from './config/settings';
 import { SIDEBAR_VIEW_ID, SidebarView } from './sidebar/sidebarView';
 
 export interface WiredExtension {
   onDidFinishRun: vscode.Event<FinishedRun>;
   settings: SettingsService;
+  /** Cancels what runs, records it and flushes the log; bounded (deactivation waits for it). */
+  shutdown(): Promise<void>;
 }
 
 export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): WiredExtension {
@@ -28,30 +31,20 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
   const diffs = new DiffDocuments();
   const status = new RunStatus();
   const selection = new ModelSelection(context.workspaceState);
-  subs.push(settings, keys, preferences, diffs, status);
+  const panel = new ResultsPanel(context.extensionUri, log);
+  subs.push(settings, keys, preferences, diffs, status, panel);
 
-  // The panel and the controller refer to each other through these handlers.
-  let controller: ComparisonController | undefined;
-  const panel = new ResultsPanel(context.extensionUri, log, {
-    onReady: () => controller?.onPanelReady(),
-    onMessage: (message) => void controller?.handlePanelMessage(message),
-  });
-  controller = new ComparisonController({
-    settings,
-    keys,
-    selection,
-    panel,
-    diffs,
-    actions: new ResultsActions(diffs, () => panel.viewColumn),
-    preferences,
-    status,
-    workspaceState: context.workspaceState,
-    log,
-  });
+  const controller = new ComparisonController({ settings, keys, selection, panel, preferences, status, workspaceState: context.workspaceState, log });
+  const actions = new ResultsActions(diffs, () => panel.viewColumn);
   const sidebar = new SidebarView({ extensionUri: context.extensionUri, settings, keys, selection, preferences, controller, log });
-  subs.push(panel, controller, sidebar);
+  subs.push(controller, sidebar);
 
+  const notice = (level: 'info' | 'warning', message: string): void => panel.post({ type: 'notice', level, message });
   subs.push(
+    panel.onDidBecomeReady(() => void controller.coordinator.onPanelReady()),
+    panel.onDidReceiveMessage((message) => {
+      routeResultsMessage(message, controller, actions, notice).catch((err: unknown) => log.error(`Results panel action failed: ${String(err)}`));
+    }),
     panel.onDidChangeExistence((exists) => {
       if (exists) void vscode.commands.executeCommand('setContext', 'parallax.hasRun', true);
     }),
@@ -64,8 +57,14 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
     vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new CompareCodeActionProvider(), CompareCodeActionProvider.metadata),
     ...registerCommands({ controller, settings, keys, preferences }),
   );
-  const runController = controller;
   registerLeaderboard(context, preferences, log);
-  registerExportCommands(context, preferences, log, () => runController.latestRunId);
-  return { onDidFinishRun: controller.onDidFinishRun, settings };
+  registerExportCommands(context, preferences, log, () => controller.latestRunId);
+  return {
+    onDidFinishRun: controller.onDidFinishRun,
+    settings,
+    shutdown: async () => {
+      await controller.shutdown();
+      await preferences.flush();
+    },
+  };
 }

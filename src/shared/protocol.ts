@@ -8,15 +8,15 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
-import { TEMPLATE_IDS } from './vocabulary';
+import { EXPORT_FORMATS, MAX_MODELS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------------------------
 
 const id = z.string().min(1).max(200);
-const shortText = z.string().max(2_000);
-const longText = z.string().max(5_000_000);
+const shortText = z.string().max(TEXT_CAPS.short);
+const longText = z.string().max(TEXT_CAPS.answer);
 
 export const templateIdSchema = z.enum(TEMPLATE_IDS);
 export type TemplateId = z.infer<typeof templateIdSchema>;
@@ -34,6 +34,9 @@ export const metricsSchema = z.object({
   outputTokens: z.number().optional(),
   reasoningTokens: z.number().optional(),
   tokensEstimated: z.boolean(),
+  /** Which counts are estimates (absent in older records: then `tokensEstimated` covers both). */
+  inputEstimated: z.boolean().optional(),
+  outputEstimated: z.boolean().optional(),
   tokensPerSecond: z.number().optional(),
   costUsd: z.number().optional(),
 });
@@ -59,6 +62,8 @@ export const editSummarySchema = z.object({
   removed: z.number().int().nonnegative(),
   source: shortText.optional(),
   note: shortText.optional(),
+  /** Why Apply is off for this answer (it did not finish, or the selection was cut for the models). */
+  applyBlocked: shortText.optional(),
 });
 export type EditSummaryView = z.infer<typeof editSummarySchema>;
 
@@ -78,11 +83,22 @@ export const voteSchema = z.object({
   kind: voteKindSchema,
   winnerColumnId: id.optional(),
   /** Optional full ranking, best first. */
-  rankingColumnIds: z.array(id).max(8).optional(),
-  tags: z.array(z.string().min(1).max(60)).max(30),
-  note: z.string().max(20_000).optional(),
+  rankingColumnIds: z.array(id).max(MAX_MODELS).optional(),
+  tags: z.array(z.string().min(1).max(TEXT_CAPS.tag)).max(TEXT_CAPS.tags),
+  note: z.string().max(TEXT_CAPS.note).optional(),
 });
 export type VoteView = z.infer<typeof voteSchema>;
+
+/** A vote being composed, kept by the host so that it survives hiding the panel and reloading the window. */
+export const voteDraftSchema = z.object({
+  kind: voteKindSchema.optional(),
+  winnerColumnId: id.optional(),
+  /** columnId → rank (1 = best). */
+  ranks: z.record(id, z.number().int().min(1).max(MAX_MODELS)),
+  tags: z.array(z.string().min(1).max(TEXT_CAPS.tag)).max(TEXT_CAPS.tags),
+  note: z.string().max(TEXT_CAPS.note),
+});
+export type VoteDraftView = z.infer<typeof voteDraftSchema>;
 
 export const runViewSchema = z.object({
   runId: id,
@@ -92,13 +108,15 @@ export const runViewSchema = z.object({
   requestHash: z.string().max(128),
   /** e.g. "src/dates.ts:12-30 · typescript". */
   contextLabel: shortText,
-  columns: z.array(columnSchema).min(1).max(8),
+  columns: z.array(columnSchema).min(1).max(MAX_MODELS),
   states: z.array(columnStateSchema),
   blind: z.boolean(),
   /** A historic run opened from history: no cancel/retry/apply, vote shown. */
   readOnly: z.boolean(),
   vote: voteSchema.optional(),
-  reasonTags: z.array(z.string().max(60)).max(30),
+  /** The vote being composed, when the user started one. */
+  draft: voteDraftSchema.optional(),
+  reasonTags: z.array(z.string().max(TEXT_CAPS.tag)).max(TEXT_CAPS.tags),
 });
 export type RunView = z.infer<typeof runViewSchema>;
 
@@ -137,7 +155,7 @@ export const recentRunSchema = z.object({
   title: shortText,
   template: templateIdSchema,
   createdAt: z.string(),
-  models: z.array(shortText).max(8),
+  models: z.array(shortText).max(MAX_MODELS),
   voted: z.boolean(),
   note: shortText.optional(),
 });
@@ -169,7 +187,7 @@ export const sidebarToHostSchema = z.discriminatedUnion('type', [
     template: templateIdSchema,
     /** The refactor goal or the custom prompt. */
     instruction: z.string().max(20_000).optional(),
-    modelIds: z.array(id).max(8),
+    modelIds: z.array(id).max(MAX_MODELS),
     includeWholeFile: z.boolean(),
   }),
   z.object({ type: z.literal('cancel') }),
@@ -178,7 +196,7 @@ export const sidebarToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('configureModels') }),
   z.object({ type: z.literal('openRun'), runId: id }),
   z.object({ type: z.literal('searchHistory'), query: z.string().max(500) }),
-  z.object({ type: z.literal('estimate'), modelIds: z.array(id).max(8), includeWholeFile: z.boolean() }),
+  z.object({ type: z.literal('estimate'), modelIds: z.array(id).max(MAX_MODELS), includeWholeFile: z.boolean() }),
   z.object({ type: z.literal('showLeaderboard') }),
   z.object({ type: z.literal('openWalkthrough') }),
 ]);
@@ -204,6 +222,7 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('apply'), columnId: id }),
   z.object({ type: z.literal('copy'), columnId: id }),
   z.object({ type: z.literal('vote'), vote: voteSchema }),
+  z.object({ type: z.literal('draft'), runId: id, draft: voteDraftSchema }),
   z.object({ type: z.literal('setBlind'), blind: z.boolean() }),
   z.object({ type: z.literal('rerun') }),
   z.object({ type: z.literal('exportMarkdown') }),
@@ -277,7 +296,7 @@ export type LeaderboardView = z.infer<typeof leaderboardViewSchema>;
 export const leaderboardToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('filter'), filter: leaderboardFilterSchema }),
-  z.object({ type: z.literal('export'), format: z.enum(['csv', 'json', 'dpo']) }),
+  z.object({ type: z.literal('export'), format: z.enum(EXPORT_FORMATS) }),
 ]);
 export type LeaderboardToHost = z.infer<typeof leaderboardToHostSchema>;
 

@@ -200,10 +200,12 @@ export class ModelAttempt {
     }
     if (reason) return { state: 'cancelled', error: { kind: 'cancelled', message: 'Cancelled.' } };
     switch (end.type) {
-      case 'terminal':
-        return end.event.type === 'done'
-          ? { state: 'done', finishReason: end.event.finishReason }
-          : { state: 'error', error: { kind: end.event.kind, message: redactSecrets(end.event.message) } };
+      case 'terminal': {
+        if (end.event.type !== 'done') return { state: 'error', error: { kind: end.event.kind, message: redactSecrets(end.event.message) } };
+        const { finishReason } = end.event;
+        const cutOff = cutOffMessage(finishReason);
+        return cutOff ? { state: 'incomplete', finishReason, error: { kind: 'unknown', message: cutOff } } : { state: 'done', finishReason };
+      }
       case 'threw':
         return { state: 'error', error: { kind: 'unknown', message: redactSecrets(describeError(end.error)) } };
       case 'ended':
@@ -213,6 +215,21 @@ export class ModelAttempt {
           error: { kind: 'unknown', message: 'The response stream ended before the model said it was finished; the answer may be cut off.' },
         };
     }
+  }
+}
+
+/** Stop reasons that mean the answer was cut off, not finished. */
+function cutOffMessage(finishReason: string): string | undefined {
+  switch (finishReason) {
+    case 'length':
+    case 'max_tokens':
+    case 'model_context_window_exceeded':
+      return `The answer was cut off: it reached the output token limit (${finishReason}).`;
+    case 'content_filter':
+    case 'refusal':
+      return `The provider stopped the answer (${finishReason}).`;
+    default:
+      return undefined;
   }
 }
 

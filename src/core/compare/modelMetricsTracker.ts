@@ -58,10 +58,9 @@ export class ModelMetricsTracker {
     const inputTokens = this.reported.inputTokens ?? this.inputEstimate;
     const outputTokens = this.reported.outputTokens ?? outputEstimate;
     const reasoningTokens = this.reported.reasoningTokens ?? (reasoningEstimate > 0 ? reasoningEstimate : undefined);
-    const tokensEstimated =
-      this.reported.inputTokens === undefined ||
-      this.reported.outputTokens === undefined ||
-      (reasoningTokens !== undefined && this.reported.reasoningTokens === undefined);
+    const inputEstimated = this.reported.inputTokens === undefined;
+    const outputEstimated = this.reported.outputTokens === undefined || (reasoningTokens !== undefined && this.reported.reasoningTokens === undefined);
+    const tokensEstimated = inputEstimated || outputEstimated;
 
     const streamingMs = this.firstTokenAt === undefined ? 0 : at - this.firstTokenAt;
     const metrics: ModelMetrics = {
@@ -69,6 +68,8 @@ export class ModelMetricsTracker {
       inputTokens,
       outputTokens,
       tokensEstimated,
+      inputEstimated,
+      outputEstimated,
       tokensPerSecond: outputTokens >= 1 && streamingMs > 0 ? outputTokens / (streamingMs / 1000) : undefined,
       costUsd: costUsd(this.price, { inputTokens, outputTokens }),
     };

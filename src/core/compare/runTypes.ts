@@ -57,6 +57,9 @@ export interface ModelMetrics {
   reasoningTokens?: number;
   /** True when any token count above is an estimate rather than provider-reported. */
   tokensEstimated: boolean;
+  /** Which counts are estimates. */
+  inputEstimated?: boolean;
+  outputEstimated?: boolean;
   /** Output tokens per second, counted from the first token to the end. */
   tokensPerSecond?: number;
   /** USD. Undefined means unknown (no price known), never 0. */

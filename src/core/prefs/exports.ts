@@ -6,7 +6,7 @@
  * version, or a run that never went through the log, must not carry a key into a shared file.
  */
 import { modelKey } from './pairwiseOutcomes';
-import { type RunModel, type RunOutput, type RunRecord, runNotes } from './preferenceRecord';
+import { type RunModel, type RunOutput, type RunRecord, runNotes, votedOutput } from './preferenceRecord';
 import { scrubStrings } from './secretScrubber';
 
 // ---------------------------------------------------------------------------------------------------- Markdown
@@ -34,8 +34,14 @@ function orderedModels(run: RunRecord): RunModel[] {
   return [...run.models].sort((a, b) => position(a.id) - position(b.id));
 }
 
+/** The answer the verdict is about: the attempt that was on screen when the user voted, else the latest one. */
 function outputOf(run: RunRecord, modelId: string): RunOutput | undefined {
-  return run.outputs.find((o) => o.modelId === modelId);
+  return votedOutput(run, modelId);
+}
+
+/** Provider text outside a code fence, made inert: no links, images, HTML or emphasis. */
+export function escapeMarkdownInline(text: string): string {
+  return text.replace(/[\\`*_[\]()!<>#|~{}]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 function show(value: number | undefined, digits = 0, unit = ''): string {
@@ -68,7 +74,7 @@ export function runToMarkdown(record: RunRecord): string {
       out.push('_No answer recorded._');
       continue;
     }
-    if (output.state !== 'done') out.push(`_State: ${output.state}${output.error ? `: ${output.error}` : ''}_`, '');
+    if (output.state !== 'done') out.push(`_State: ${output.state}${output.error ? `: ${escapeMarkdownInline(output.error)}` : ''}_`, '');
     out.push(fenced(output.text, 'markdown'));
   }
 

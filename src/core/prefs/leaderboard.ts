@@ -3,7 +3,7 @@
  * over the runs that match a filter (template, language, date range).
  */
 import { comparisonsFromRun, modelKey } from './pairwiseOutcomes';
-import type { RunModel, RunOutput, RunRecord, TemplateId } from './preferenceRecord';
+import { type RunModel, type RunOutput, type RunRecord, type TemplateId, votedOutput } from './preferenceRecord';
 import { rateModels, type WinRateMatrix, winRateMatrix } from './ratings';
 
 export interface LeaderboardQuery {
@@ -18,7 +18,7 @@ export interface LeaderboardQuery {
 }
 
 export interface LeaderboardRow {
-  /** `provider:model:label`, stable across runs. */
+  /** `provider:model:entry id`, stable across runs and label changes. */
   key: string;
   label: string;
   /** Provider-side model id. */
@@ -29,7 +29,7 @@ export interface LeaderboardRow {
   ciLow?: number;
   ciHigh?: number;
   rank?: number;
-  /** Voted runs this model won (as winner, or first of a ranking). */
+  /** Voted runs this model won outright, plus half of each tie it was in ('all bad' counts as none). */
   wins: number;
   /** Voted runs this model took part in. */
   votes: number;
@@ -140,12 +140,14 @@ function collectStats(runs: readonly RunRecord[]): Map<string, ModelStats> {
       const entry = stats.get(key) ?? { key, model, runs: 0, votes: 0, wins: 0, outputs: [] };
       stats.set(key, entry);
       entry.model = model;
-      entry.outputs.push(...run.outputs.filter((o) => o.modelId === model.id));
+      const shown = votedOutput(run, model.id);
+      if (shown) entry.outputs.push(shown);
       if (seenInRun.has(key)) continue;
       seenInRun.add(key);
       entry.runs += 1;
       if (run.vote) entry.votes += 1;
       if (winner === model.id) entry.wins += 1;
+      else if (run.vote?.kind === 'tie') entry.wins += 0.5;
     }
   }
   return stats;

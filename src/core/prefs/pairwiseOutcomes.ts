@@ -4,7 +4,8 @@
  * - A ranking gives every pair the order implies (earlier beats later).
  * - A 'winner' vote: the winner beats every other column not already ordered by the ranking.
  * - 'tie' and 'all-bad': every pair not ordered by a ranking is a tie (half a win each way).
- * Models are identified across runs by {@link modelKey}, not by the per-settings entry id.
+ * Models are identified across runs by {@link modelKey}: the entry id with its provider and model, so renaming a
+ * label keeps the history together.
  */
 import type { RunModel, RunRecord } from './preferenceRecord';
 
@@ -15,9 +16,9 @@ export interface Comparison {
   scoreA: 0 | 0.5 | 1;
 }
 
-/** The stable identity of a model across runs: `provider:model:label`. */
-export function modelKey(model: Pick<RunModel, 'provider' | 'model' | 'label'>): string {
-  return `${model.provider}:${model.model}:${model.label}`;
+/** The stable identity of a model across runs: `provider:model:entry id` (labels are free to change). */
+export function modelKey(model: Pick<RunModel, 'provider' | 'model' | 'id'>): string {
+  return `${model.provider}:${model.model}:${model.id}`;
 }
 
 export function comparisonsFromRun(run: RunRecord): Comparison[] {

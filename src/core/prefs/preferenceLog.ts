@@ -1,31 +1,29 @@
 /**
- * The user's preference log: an append-only JSONL file of runs, votes and notes.
+ * The user's preference log: an append-only JSONL file of events (see `logEvents.ts`), folded on read.
  *
  * - Every entry is one `JSON.stringify` line plus `\n`, written through an `O_APPEND` handle.
  * - Appends are serialized through an in-process queue, so concurrent appends never interleave.
  * - A torn last line (a crash mid-write) is left alone; the next append starts on a fresh line.
- * - Reading validates each line; bad lines are skipped and reported, never deleted or rewritten.
+ * - Reading streams the file line by line (a log past V8's string limit still reads), validates each line and folds
+ *   the events; bad lines are skipped and reported, never deleted or rewritten.
+ * - Appends are atomic on local disks (one O_APPEND write); on network or synced folders they may not be.
  * - A failed write keeps the entry in memory ({@link PreferenceLog.pending}) for a retry or another path; the
  *   next append writes the kept entries first, in order, so a passing failure (a full disk) heals by itself.
  * - Strings that look like API keys are scrubbed before anything is written.
  */
-import { mkdir, open, readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { z } from 'zod';
-import { type LogEntry, logEntrySchema, type NoteEvent, type RunRecord, type VoteEvent, voteMismatch } from './preferenceRecord';
+import { createInterface } from 'node:readline';
+import type { LogEntry } from './logEvents';
+import { foldLine, LogFolder, type LogContents, parseEntry } from './logFold';
 import { scrubStrings } from './secretScrubber';
 
-export interface LogProblem {
-  /** 1-based line number in the file. */
-  line: number;
-  error: string;
-}
+export type { LogContents, LogProblem } from './logFold';
+export { parseLog } from './logFold';
 
-export interface LogContents {
-  /** Runs in file order, with later vote and note events folded on. */
-  runs: RunRecord[];
-  problems: LogProblem[];
-}
+/** Above this size reading the log gets slow enough to mention. */
+export const LARGE_LOG_BYTES = 50 * 1024 * 1024;
 
 /** A write to the log failed; `entry` (already scrubbed) was not saved and is kept in `pending()`. */
 export class PreferenceWriteError extends Error {
@@ -54,11 +52,9 @@ export class PreferenceLog {
    * (the entry is kept in `pending()`, after those still unsaved).
    */
   append(entry: LogEntry): Promise<void> {
-    const parsed = logEntrySchema.safeParse(scrubStrings(entry));
-    if (!parsed.success) {
-      return Promise.reject(new TypeError(`Invalid preference log entry: ${oneLine(z.prettifyError(parsed.error))}`));
-    }
-    const clean = parsed.data;
+    const parsed = parseEntry(scrubStrings(entry));
+    if (!parsed.ok) return Promise.reject(new TypeError(`Invalid preference log entry: ${parsed.error}`));
+    const clean = parsed.entry;
     return this.enqueue(async () => {
       try {
         await this.flushUnsaved(this.filePath);
@@ -90,16 +86,32 @@ export class PreferenceLog {
     });
   }
 
-  /** Reads and validates the whole log. A missing file is an empty log. */
+  /** Resolves once every append queued so far has finished (saved or kept in `pending()`). */
+  flush(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  /** Reads, validates and folds the whole log, streaming it line by line. A missing file is an empty log. */
   async readAll(): Promise<LogContents> {
-    let text: string;
+    let size: number;
     try {
-      text = await readFile(this.filePath, 'utf8');
+      size = (await stat(this.filePath)).size;
     } catch (err) {
       if (errorCode(err) === 'ENOENT') return { runs: [], problems: [] };
       throw err;
     }
-    return parseLog(text);
+    const folder = new LogFolder();
+    const lines = createInterface({ input: createReadStream(this.filePath, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let previous: string | undefined;
+    let line = 0;
+    for await (const raw of lines) {
+      if (previous !== undefined) foldLine(folder, previous, line, false);
+      previous = raw;
+      line += 1;
+    }
+    // readline drops the information whether the last line ended with '\n': a torn tail is a short file end.
+    if (previous !== undefined) foldLine(folder, previous, line, !(await endsWithNewline(this.filePath, size)));
+    return { ...folder.result(), ...(size > LARGE_LOG_BYTES ? { sizeBytes: size } : {}) };
   }
 
   /** Writes the unsaved entries in order, each leaving the list once written; throws the first write error. */
@@ -120,58 +132,25 @@ export class PreferenceLog {
   }
 }
 
-/** Parses log text: validates every line and folds vote/note events onto their runs. */
-export function parseLog(text: string): LogContents {
-  const lines = text.split('\n');
-  const endsCleanly = text.endsWith('\n');
-  const runs = new Map<string, RunRecord>();
-  const events: Array<{ line: number; event: VoteEvent | NoteEvent }> = [];
-  const problems: LogProblem[] = [];
-
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    const isTornTail = index === lines.length - 1 && !endsCleanly;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (err) {
-      problems.push({ line, error: isTornTail ? 'incomplete last line (interrupted write)' : `not valid JSON: ${describe(err)}` });
-      return;
-    }
-    const parsed = logEntrySchema.safeParse(json);
-    if (!parsed.success) {
-      problems.push({ line, error: `not a valid entry: ${oneLine(z.prettifyError(parsed.error))}` });
-      return;
-    }
-    const entry = parsed.data;
-    if (entry.type !== 'run') {
-      events.push({ line, event: entry });
-    } else if (runs.has(entry.id)) {
-      problems.push({ line, error: `duplicate run id '${entry.id}' (the first one is kept)` });
-    } else {
-      runs.set(entry.id, entry);
-    }
-  });
-
-  for (const { line, event } of events) {
-    const run = runs.get(event.runId);
-    if (!run) {
-      problems.push({ line, error: `${event.type} for unknown run '${event.runId}'` });
-    } else if (event.type === 'note') {
-      run.note = event.note;
-    } else {
-      const mismatch = voteMismatch(event.vote, new Set(run.models.map((m) => m.id)));
-      if (mismatch) problems.push({ line, error: `vote for run '${event.runId}': ${mismatch}` });
-      else run.vote = event.vote;
-    }
+async function endsWithNewline(filePath: string, size: number): Promise<boolean> {
+  if (size === 0) return true;
+  const handle = await open(filePath, 'r');
+  try {
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] === 0x0a;
+  } finally {
+    await handle.close();
   }
-  problems.sort((a, b) => a.line - b.line);
-  return { runs: [...runs.values()], problems };
 }
 
 async function appendLine(filePath: string, entry: LogEntry): Promise<void> {
-  await mkdir(dirname(filePath), { recursive: true });
+  const dir = dirname(filePath);
+  await mkdir(dir, { recursive: true });
+  const existed = await stat(filePath).then(
+    () => true,
+    () => false,
+  );
   const handle = await open(filePath, 'a+');
   try {
     const { size } = await handle.stat();
@@ -192,6 +171,21 @@ async function appendLine(filePath: string, entry: LogEntry): Promise<void> {
   } finally {
     await handle.close();
   }
+  // A new file's directory entry is only durable once the directory itself is synced.
+  if (!existed) await syncDirectory(dir);
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems (and Windows) cannot open or sync a directory; the data itself was synced.
+  }
 }
 
 function writeError(entry: LogEntry, filePath: string, cause: unknown): PreferenceWriteError {
@@ -205,8 +199,4 @@ function errorCode(err: unknown): string | undefined {
 
 function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, '; ');
 }

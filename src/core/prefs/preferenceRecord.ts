@@ -1,16 +1,14 @@
 /**
- * The preference log's record format (JSONL, one entry per line, `schemaVersion: 1`).
- *
- * A `run` entry holds everything about one comparison: prompt, context, models, answers, metrics and, when the
- * user voted at once, the vote. A later vote or note is appended as a small `vote` / `note` event that names the
- * run; readers fold events onto their run (the log is append-only, lines are never rewritten).
+ * The pieces of the preference log's records (votes, models, answers, context) and the folded `RunRecord` that
+ * history, the leaderboard and every export read. The log itself is a stream of events (see `logEvents.ts`);
+ * `logFold.ts` folds them into one `RunRecord` per run.
  */
 import { z } from 'zod';
-import { TEMPLATE_IDS } from '../prompts/templateIds';
+import { TEMPLATE_IDS } from '../../shared/vocabulary';
 
 export { TEMPLATE_IDS };
 
-const isoTimestamp = z.iso.datetime({ offset: true });
+export const isoTimestamp = z.iso.datetime({ offset: true });
 export const templateIdSchema = z.enum(TEMPLATE_IDS);
 
 export const voteSchema = z
@@ -23,6 +21,10 @@ export const voteSchema = z
     tags: z.array(z.string()),
     note: z.string().optional(),
     votedAt: isoTimestamp,
+    /** Whether the names were hidden while the user chose (schema 2). */
+    blind: z.boolean().optional(),
+    /** The attempt number of each model's answer that was on screen when the user voted (schema 2). */
+    attempts: z.record(z.string(), z.number().int().positive()).optional(),
   })
   .superRefine((vote, ctx) => {
     if (vote.kind === 'winner' && vote.winner === undefined) {
@@ -75,6 +77,8 @@ export const runOutputSchema = z.object({
   extractedCode: z.string().optional(),
   /** Whether the answer followed the requested format (e.g. exactly one fenced block for fix/refactor). */
   followedFormat: z.boolean().optional(),
+  /** The provider's stop reason (`stop`, `length`, `max_tokens`, `content_filter`, …) when it sent one. */
+  finishReason: z.string().max(100).optional(),
 });
 
 export const runContextSchema = z.object({
@@ -92,72 +96,52 @@ export const runContextSchema = z.object({
   truncated: z.record(z.string(), z.boolean()),
 });
 
-export const runRecordSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    type: z.literal('run'),
-    id: z.string().min(1),
-    createdAt: isoTimestamp,
-    template: templateIdSchema,
-    languageId: z.string(),
-    requestHash: z.string(),
-    prompt: z.object({ system: z.string(), user: z.string() }),
-    /** What the user typed for the template (refactor goal, question, error text), so the run can be repeated. */
-    instruction: z.string().optional(),
-    context: runContextSchema,
-    models: z.array(runModelSchema).min(1),
-    outputs: z.array(runOutputSchema),
-    vote: voteSchema.optional(),
-    /** A note kept without a vote (a vote carries its own note). */
-    note: z.string().optional(),
-    blind: z.boolean(),
-    /** Model entry ids in the left-to-right order the columns were shown. */
-    shownOrder: z.array(z.string()),
-  })
-  .superRefine((run, ctx) => {
-    const ids = new Set(run.models.map((m) => m.id));
-    if (ids.size !== run.models.length) {
-      ctx.addIssue({ code: 'custom', path: ['models'], message: 'model ids are not unique' });
-    }
-    run.outputs.forEach((o, i) => {
-      if (!ids.has(o.modelId)) {
-        ctx.addIssue({ code: 'custom', path: ['outputs', i, 'modelId'], message: `unknown model '${o.modelId}'` });
-      }
-    });
-    run.shownOrder.forEach((id, i) => {
-      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['shownOrder', i], message: `unknown model '${id}'` });
-    });
-    const voteProblem = run.vote && voteMismatch(run.vote, ids);
-    if (voteProblem) ctx.addIssue({ code: 'custom', path: ['vote'], message: voteProblem });
-  });
-
-export const voteEventSchema = z.object({
-  schemaVersion: z.literal(1),
-  type: z.literal('vote'),
-  runId: z.string().min(1),
-  vote: voteSchema,
-  at: isoTimestamp,
-});
-
-export const noteEventSchema = z.object({
-  schemaVersion: z.literal(1),
-  type: z.literal('note'),
-  runId: z.string().min(1),
-  note: z.string(),
-  at: isoTimestamp,
-});
-
-export const logEntrySchema = z.discriminatedUnion('type', [runRecordSchema, voteEventSchema, noteEventSchema]);
-
 export type TemplateId = z.infer<typeof templateIdSchema>;
 export type Vote = z.infer<typeof voteSchema>;
 export type RunModel = z.infer<typeof runModelSchema>;
 export type RunOutput = z.infer<typeof runOutputSchema>;
 export type RunContext = z.infer<typeof runContextSchema>;
-export type RunRecord = z.infer<typeof runRecordSchema>;
-export type VoteEvent = z.infer<typeof voteEventSchema>;
-export type NoteEvent = z.infer<typeof noteEventSchema>;
-export type LogEntry = z.infer<typeof logEntrySchema>;
+
+/** One attempt of one model: the first answer is attempt 1, each retry adds one. */
+export type AttemptRecord = RunOutput & { attempt: number; at: string };
+
+/** A proposed edit the user applied to their file. */
+export interface AppliedRecord {
+  modelId: string;
+  attempt: number;
+  at: string;
+}
+
+/**
+ * One run as the log's events fold it: what the user saw, in the order they saw it.
+ * `outputs` holds each model's latest attempt (what its column shows now); `attempts` holds every attempt.
+ */
+export interface RunRecord {
+  id: string;
+  createdAt: string;
+  template: TemplateId;
+  languageId: string;
+  requestHash: string;
+  prompt: { system: string; user: string };
+  instruction?: string;
+  context: RunContext;
+  models: RunModel[];
+  outputs: RunOutput[];
+  attempts: AttemptRecord[];
+  /** The latest vote (a vote cast again replaces the earlier one on screen, and here). */
+  vote?: Vote;
+  /** Standalone notes, oldest first (a vote carries its own note). */
+  notes: string[];
+  /** Whether the columns were masked when the run started. */
+  blind: boolean;
+  /** Model entry ids in the left-to-right order the columns were shown. */
+  shownOrder: string[];
+  /** When the user revealed the names before voting. */
+  revealedAt?: string;
+  applied: AppliedRecord[];
+  /** Why the run stopped early, if it did: cancelled by the user, or replaced by a new run while streaming. */
+  cancelled?: 'user' | 'replaced';
+}
 
 /** Why a vote does not fit a run's models, or undefined when it does. */
 export function voteMismatch(vote: Vote, modelIds: ReadonlySet<string>): string | undefined {
@@ -166,7 +150,17 @@ export function voteMismatch(vote: Vote, modelIds: ReadonlySet<string>): string 
   return stranger === undefined ? undefined : `ranked '${stranger}' is not a model of the run`;
 }
 
-/** Every note kept for a run: the vote's note, then the standalone note. */
+/** Every note kept for a run: the vote's note, then the standalone notes in order. */
 export function runNotes(run: RunRecord): string[] {
-  return [run.vote?.note, run.note].filter((n): n is string => n !== undefined && n.trim() !== '');
+  return [run.vote?.note, ...run.notes].filter((n): n is string => n !== undefined && n.trim() !== '');
+}
+
+/** The answer of `modelId` that the vote was cast on (the latest one for votes that do not say). */
+export function votedOutput(run: RunRecord, modelId: string): RunOutput | undefined {
+  const attempt = run.vote?.attempts?.[modelId];
+  if (attempt !== undefined) {
+    const shown = run.attempts.find((a) => a.modelId === modelId && a.attempt === attempt);
+    if (shown) return shown;
+  }
+  return run.outputs.find((o) => o.modelId === modelId);
 }

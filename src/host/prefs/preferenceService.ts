@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { type LogContents, PreferenceLog, PreferenceWriteError } from '../../core/prefs/preferenceLog';
-import type { LogEntry, RunRecord, Vote } from '../../core/prefs/preferenceRecord';
+import type { LogEntry } from '../../core/prefs/logEvents';
 import type { SettingsService } from '../config/settings';
 
 export const DEFAULT_LOG_NAME = 'preferences.jsonl';
@@ -41,20 +41,18 @@ export class PreferenceService implements vscode.Disposable {
     return this.log.filePath;
   }
 
-  appendRun(record: RunRecord): Promise<boolean> {
-    return this.append(record);
-  }
-
-  appendVote(runId: string, vote: Vote): Promise<boolean> {
-    return this.append({ schemaVersion: 1, type: 'vote', runId, vote, at: vote.votedAt });
-  }
-
-  appendNote(runId: string, note: string): Promise<boolean> {
-    return this.append({ schemaVersion: 1, type: 'note', runId, note, at: new Date().toISOString() });
-  }
-
   readAll(): Promise<LogContents> {
     return this.log.readAll();
+  }
+
+  /** Waits until every queued append has finished, at most `timeoutMs` (used on deactivation). */
+  async flush(timeoutMs = 2_000): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([this.log.flush(), timeout]);
+    if (timer !== undefined) clearTimeout(timer);
   }
 
   dispose(): void {
@@ -63,7 +61,7 @@ export class PreferenceService implements vscode.Disposable {
   }
 
   /** Resolves true once saved; false when it was kept in memory (the user was told) or was invalid. */
-  private async append(entry: LogEntry): Promise<boolean> {
+  async append(entry: LogEntry): Promise<boolean> {
     try {
       await this.log.append(entry);
       this.changed.fire();

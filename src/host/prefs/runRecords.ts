@@ -1,85 +1,13 @@
 /**
- * Conversions between a run as the host shows it and the preference log's records: the record written at run
- * end, votes (column ids → model ids), runs reopened from history and the sidebar's recent-runs list.
+ * Conversions between a run as the panel shows it and the folded log record: votes (column ids → model ids), runs
+ * restored from the log (history, or the last run after a reload) and the sidebar's recent-runs list.
  * No `vscode` import (unit-tested).
  */
-import type { ModelOutcome } from '../../core/compare/runTypes';
 import type { RunContext, RunOutput, RunRecord, Vote } from '../../core/prefs/preferenceRecord';
 import type { RecentRunView, RunView, TemplateId, VoteView } from '../../shared/protocol';
+import { capText, MAX_MODELS, TEXT_CAPS } from '../../shared/vocabulary';
 import { columnView } from '../results/blindColumns';
 import { contextLabel, runTitle } from '../run/runLabels';
-import type { RunViewState } from '../results/runViewState';
-
-export interface ExtractedForRecord {
-  code?: string;
-  followedFormat: boolean;
-}
-
-export interface RunRecordInput {
-  state: RunViewState;
-  languageId: string;
-  prompt: { system: string; user: string };
-  instruction?: string;
-  context: RunContext;
-  outcomes: readonly ModelOutcome[];
-  extracted: ReadonlyMap<string, ExtractedForRecord>;
-}
-
-function outputFrom(outcome: ModelOutcome, extracted: ExtractedForRecord | undefined): RunOutput {
-  const m = outcome.metrics;
-  const state = outcome.state === 'queued' || outcome.state === 'streaming' ? 'incomplete' : outcome.state;
-  return {
-    modelId: outcome.modelId,
-    state,
-    text: outcome.text,
-    ...(outcome.reasoning ? { reasoning: outcome.reasoning } : {}),
-    ...(outcome.error ? { error: outcome.error.message } : {}),
-    metrics: {
-      ttftMs: m.ttftMs,
-      totalMs: m.totalMs,
-      inputTokens: m.inputTokens,
-      outputTokens: m.outputTokens,
-      reasoningTokens: m.reasoningTokens,
-      tokensEstimated: m.tokensEstimated,
-      tokensPerSecond: m.tokensPerSecond,
-      costUsd: m.costUsd,
-    },
-    ...(extracted?.code === undefined ? {} : { extractedCode: extracted.code }),
-    ...(extracted ? { followedFormat: extracted.followedFormat } : {}),
-  };
-}
-
-/** The `run` entry written to the log when a run ends. */
-export function buildRunRecord(input: RunRecordInput): RunRecord {
-  const { state } = input;
-  return {
-    schemaVersion: 1,
-    type: 'run',
-    id: state.meta.runId,
-    createdAt: state.meta.createdAt,
-    template: state.meta.template,
-    languageId: input.languageId,
-    requestHash: state.meta.requestHash,
-    prompt: input.prompt,
-    ...(input.instruction ? { instruction: input.instruction } : {}),
-    context: input.context,
-    models: state.specs.map((s) => ({
-      id: s.id,
-      label: s.label,
-      provider: s.provider,
-      model: s.model,
-      params: {
-        ...(s.temperature === undefined ? {} : { temperature: s.temperature }),
-        ...(s.maxTokens === undefined ? {} : { maxTokens: s.maxTokens }),
-        ...(s.reasoning === undefined ? {} : { reasoning: s.reasoning }),
-      },
-      ...(s.demo ? { demo: true } : {}),
-    })),
-    outputs: input.outcomes.map((o) => outputFrom(o, input.extracted.get(o.modelId))),
-    blind: state.isBlind,
-    shownOrder: state.shownOrder,
-  };
-}
 
 /** A panel vote (column ids) as a log vote (model ids). Throws when a column is unknown. */
 export function voteFromView(vote: VoteView, modelIdOf: (columnId: string) => string | undefined, votedAt: string): Vote {
@@ -107,7 +35,7 @@ function voteToView(vote: Vote, columnIdOf: (modelId: string) => string | undefi
     kind: vote.kind,
     ...(winner === undefined ? {} : { winnerColumnId: winner }),
     ...(ranking.length > 0 ? { rankingColumnIds: ranking } : {}),
-    tags: vote.tags.slice(0, 30),
+    tags: vote.tags.slice(0, TEXT_CAPS.tags),
     ...(vote.note === undefined ? {} : { note: vote.note }),
   };
 }
@@ -116,12 +44,21 @@ function voteToView(vote: Vote, columnIdOf: (modelId: string) => string | undefi
 function columnOrder(record: RunRecord): string[] {
   const ids = record.models.map((m) => m.id);
   const shown = record.shownOrder.filter((id) => ids.includes(id));
-  return [...shown, ...ids.filter((id) => !shown.includes(id))].slice(0, 8);
+  return [...shown, ...ids.filter((id) => !shown.includes(id))].slice(0, MAX_MODELS);
 }
 
-/** A run reopened from history: read-only, names revealed. */
+/** Whether a logged run still hides its names: blind, not voted on and not revealed. */
+export function recordMasked(record: RunRecord): boolean {
+  return record.blind && record.vote === undefined && record.revealedAt === undefined;
+}
+
+/**
+ * A run restored from the log, as its columns last showed: read-only (no engine behind it), but still open for a
+ * vote; names stay hidden while a blind run has no vote.
+ */
 export function runViewFromRecord(record: RunRecord, reasonTags: readonly string[]): RunView {
   const order = columnOrder(record);
+  const masked = recordMasked(record);
   const columnIdOf = (modelId: string): string | undefined => {
     const i = order.indexOf(modelId);
     return i < 0 ? undefined : `c${i}`;
@@ -137,23 +74,25 @@ export function runViewFromRecord(record: RunRecord, reasonTags: readonly string
     columns: order.map((id, i) => {
       const m = record.models.find((x) => x.id === id);
       const spec = { id, label: m?.label ?? id, provider: m?.provider ?? 'openai', model: m?.model ?? id, ...m?.params, ...(m?.demo ? { demo: true } : {}) };
-      return columnView(`c${i}`, i, spec, false);
+      return columnView(`c${i}`, i, spec, masked);
     }),
     states: order.map((id, i) => {
       const out = record.outputs.find((o) => o.modelId === id);
+      const metrics = out ? { startedAt: Date.parse(record.createdAt), ...definedOnly(out.metrics) } : undefined;
+      if (metrics && masked) delete metrics.costUsd;
       return {
         columnId: `c${i}`,
         state: out?.state ?? 'incomplete',
         text: out?.text ?? '',
         reasoning: out?.reasoning ?? '',
-        ...(out ? { metrics: { startedAt: Date.parse(record.createdAt), ...definedOnly(out.metrics) } } : {}),
-        ...(out?.error === undefined ? {} : { error: out.error.slice(0, 2_000) }),
+        ...(metrics ? { metrics } : {}),
+        ...(out ? (out.error === undefined ? {} : { error: capText(out.error) }) : { error: 'No answer was recorded for this model (the window closed while it streamed).' }),
       };
     }),
     blind: record.blind,
     readOnly: true,
     ...(record.vote ? { vote: voteToView(record.vote, columnIdOf) } : {}),
-    reasonTags: reasonTags.slice(0, 30),
+    reasonTags: reasonTags.slice(0, TEXT_CAPS.tags),
   };
 }
 
@@ -163,15 +102,15 @@ function definedOnly(metrics: RunOutput['metrics']): RunOutput['metrics'] {
 
 /** One line of the sidebar's recent-runs list. */
 export function recentRunFromRecord(record: RunRecord): RecentRunView {
-  const note = record.vote?.note ?? record.note;
+  const note = [record.vote?.note, ...record.notes].filter((n) => n !== undefined && n.trim() !== '').join(' · ');
   return {
     runId: record.id,
-    title: runTitle(record.template, record.context.filePath, record.context.selection).slice(0, 2_000),
+    title: capText(runTitle(record.template, record.context.filePath, record.context.selection)),
     template: record.template,
     createdAt: record.createdAt,
-    models: record.models.slice(0, 8).map((m) => m.label || m.model),
+    models: record.models.slice(0, MAX_MODELS).map((m) => m.label || m.model),
     voted: record.vote !== undefined,
-    ...(note ? { note: note.slice(0, 2_000) } : {}),
+    ...(note ? { note: capText(note) } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 /** The results panel's per-column actions on a live run: diffs, compare with another answer, apply, copy. */
 import * as vscode from 'vscode';
-import { type ActiveRun, proposedCode } from '../run/activeRun';
+import type { LiveRun } from '../run/comparisonController';
 import { applyProposedCode } from './applyEdit';
-import type { DiffDocuments } from './diffDocuments';
+import type { DiffDocuments, DiffSide } from './diffDocuments';
 
 /**
  * Where diffs and applied code are shown so that they never cover the results panel (a hidden results webview is
@@ -25,25 +25,25 @@ export class ResultsActions {
     private readonly panelColumn: () => vscode.ViewColumn | undefined,
   ) {}
 
-  async diffOriginal(run: ActiveRun, columnId: string): Promise<void> {
-    const side = run.codeSides.get(columnId);
+  async diffOriginal(run: LiveRun, columnId: string): Promise<void> {
+    const side = this.codeSide(run, columnId);
     if (!side) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to diff.`);
       return;
     }
-    await this.diffs.show(run.original, { ...side, label: this.label(run, columnId) }, this.column(run));
+    await this.diffs.show(this.originalSide(run), { ...side, label: this.label(run, columnId) }, this.column(run));
   }
 
   /** Answer ↔ answer; asks which other column when not given. */
-  async diffPair(run: ActiveRun, columnId: string, otherColumnId?: string): Promise<void> {
-    const side = run.codeSides.get(columnId);
+  async diffPair(run: LiveRun, columnId: string, otherColumnId?: string): Promise<void> {
+    const side = this.codeSide(run, columnId);
     if (!side) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to compare.`);
       return;
     }
     let other = otherColumnId;
     if (other === undefined) {
-      const candidates = run.state.columnIds().filter((c) => c !== columnId && run.codeSides.has(c));
+      const candidates = run.session.state.columnIds().filter((c) => c !== columnId && run.session.proposedCode(c) !== undefined);
       if (candidates.length === 0) {
         void vscode.window.showInformationMessage('No other answer proposed code to compare with.');
         return;
@@ -54,34 +54,51 @@ export class ResultsActions {
       );
       other = picked?.columnId;
     }
-    const otherSide = other === undefined ? undefined : run.codeSides.get(other);
+    const otherSide = other === undefined ? undefined : this.codeSide(run, other);
     if (!other || !otherSide) return;
     await this.diffs.show({ ...side, label: this.label(run, columnId) }, { ...otherSide, label: this.label(run, other) }, this.column(run));
   }
 
-  async apply(run: ActiveRun, columnId: string): Promise<void> {
-    const code = proposedCode(run, columnId);
+  async apply(run: LiveRun, columnId: string): Promise<void> {
+    const code = run.session.proposedCode(columnId);
     if (code === undefined) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to apply.`);
       return;
     }
-    await applyProposedCode(run.prepared.captured.target, code, this.label(run, columnId), () => this.diffOriginal(run, columnId), this.column(run));
+    const blocked = run.session.applyBlockOf(columnId);
+    if (blocked) {
+      void vscode.window.showWarningMessage(`${this.label(run, columnId)}: ${blocked}`);
+      return;
+    }
+    const result = await applyProposedCode(run.prepared.captured.target, code, this.label(run, columnId), () => this.diffOriginal(run, columnId), this.column(run));
+    if (result === 'applied') run.session.applied(columnId);
   }
 
   /** Copies the proposed code, or the whole answer when there is none. */
-  async copy(run: ActiveRun, columnId: string): Promise<void> {
-    const code = proposedCode(run, columnId);
-    const modelId = run.state.modelIdOf(columnId);
-    const text = code ?? run.handle.snapshot().find((o) => o.modelId === modelId)?.text ?? '';
+  async copy(run: LiveRun, columnId: string): Promise<void> {
+    const code = run.session.proposedCode(columnId);
+    const modelId = run.session.state.modelIdOf(columnId);
+    const text = code ?? run.session.handle.snapshot().find((o) => o.modelId === modelId)?.text ?? '';
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`Parallax: copied ${code === undefined ? 'the answer' : 'the code'} of ${this.label(run, columnId)}`, 3_000);
   }
 
-  private column(run: ActiveRun): vscode.ViewColumn {
+  private column(run: LiveRun): vscode.ViewColumn {
     return sourceColumn(run.prepared.captured.target.uri, this.panelColumn());
   }
 
-  private label(run: ActiveRun, columnId: string): string {
-    return run.state.columnLabel(columnId) ?? columnId;
+  private label(run: LiveRun, columnId: string): string {
+    return run.session.state.columnLabel(columnId) ?? columnId;
+  }
+
+  private originalSide(run: LiveRun): DiffSide {
+    return this.diffs.put(run.session.runId, 'original', run.prepared.captured.fileName, run.prepared.captured.target.originalText, 'Original');
+  }
+
+  /** The column's extracted code as a diff document, if it proposed code. */
+  private codeSide(run: LiveRun, columnId: string): DiffSide | undefined {
+    const code = run.session.proposedCode(columnId);
+    if (code === undefined) return undefined;
+    return this.diffs.put(run.session.runId, columnId, run.prepared.captured.fileName, code, columnId);
   }
 }

@@ -1,38 +1,43 @@
 /**
- * The one results panel (`parallax.results`): shows the latest run, or a run reopened from history.
+ * The one results panel (`parallax.results`): shows the latest run, or a run restored from the log.
  *
- * Messages wait for the webview's `ready`: a webview that is (re)loaded — first open, shown again after being
- * hidden, restored after a reload — asks for the full run through `onReady`, so streaming updates sent while it
- * was not listening are dropped rather than queued (the full run already holds them); notices are queued.
- * Every incoming message is validated against the protocol; invalid ones are logged and dropped.
+ * It raises events (`onDidBecomeReady`, `onDidReceiveMessage`) and knows nothing of runs. A webview that is
+ * (re)loaded — first open, shown again after being hidden, restored after a reload — says `ready` and gets the full
+ * run, so streaming updates sent while it was not listening are dropped rather than queued; notices are queued.
  */
 import * as vscode from 'vscode';
-import { type HostToResults, hostToResultsSchema, parseMessage, type ResultsToHost, resultsToHostSchema } from '../../shared/protocol';
+import { type HostToResults, hostToResultsSchema, type ResultsToHost, resultsToHostSchema } from '../../shared/protocol';
+import { DisposableStore } from '../common/disposableStore';
+import { WebviewChannel } from '../webviews/webviewChannel';
 import { bundleHtml, webviewOptions } from '../webviews/webviewResources';
 
 export const RESULTS_VIEW_TYPE = 'parallax.results';
 
-export interface ResultsPanelHandlers {
-  /** The webview is listening: send it the full current run. */
-  onReady(): void;
-  onMessage(message: ResultsToHost): void;
-}
-
 export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
-  private ready = false;
-  private queuedNotices: HostToResults[] = [];
+  private readonly panelStore = new DisposableStore();
+  private readonly channel: WebviewChannel<ResultsToHost, HostToResults>;
   private readonly existence = new vscode.EventEmitter<boolean>();
 
   /** Fires true when a panel opens, false when it closes. */
   readonly onDidChangeExistence = this.existence.event;
+  readonly onDidBecomeReady: vscode.Event<void>;
+  readonly onDidReceiveMessage: vscode.Event<Exclude<ResultsToHost, { type: 'ready' }>>;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly handlers: ResultsPanelHandlers,
-  ) {}
+    log: vscode.LogOutputChannel,
+  ) {
+    this.channel = new WebviewChannel({
+      name: 'results panel',
+      incoming: resultsToHostSchema,
+      outgoing: hostToResultsSchema,
+      log,
+      queueable: (m) => m.type === 'notice',
+    });
+    this.onDidBecomeReady = this.channel.onDidBecomeReady;
+    this.onDidReceiveMessage = this.channel.onDidReceiveMessage;
+  }
 
   get exists(): boolean {
     return this.panel !== undefined;
@@ -63,23 +68,23 @@ export class ResultsPanel implements vscode.Disposable {
   adopt(panel: vscode.WebviewPanel, title = panel.title): void {
     this.disposePanel();
     this.panel = panel;
-    this.ready = false;
     panel.title = title;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icons', 'parallax.svg');
     panel.webview.options = webviewOptions(this.extensionUri);
     panel.webview.html = bundleHtml(panel.webview, this.extensionUri, 'results', 'Parallax results');
-    this.panelDisposables.push(
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+    this.channel.attach(panel.webview);
+    this.panelStore.add(
       panel.onDidChangeViewState(() => {
-        // A hidden webview is torn down (retainContextWhenHidden: false); it posts `ready` again when shown.
-        if (!panel.visible) this.ready = false;
+        // A hidden webview is torn down (retainContextWhenHidden: false); it says `ready` again when shown.
+        if (!panel.visible) this.channel.markNotReady();
       }),
+    );
+    this.panelStore.add(
       panel.onDidDispose(() => {
         if (this.panel !== panel) return;
         this.panel = undefined;
-        this.ready = false;
-        this.panelDisposables.forEach((d) => d.dispose());
-        this.panelDisposables = [];
+        this.channel.detach();
+        this.panelStore.clear();
         this.existence.fire(false);
       }),
     );
@@ -91,47 +96,20 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   post(message: HostToResults): void {
-    if (!this.panel) return;
-    if (!this.ready) {
-      if (message.type === 'notice') this.queuedNotices.push(message);
-      return;
-    }
-    // Validated on the way out too: a message the webview would drop is a host bug worth a log line.
-    const checked = parseMessage(hostToResultsSchema, message);
-    if (!checked.ok) {
-      this.log.error(`Not sent to the results panel: invalid ${message.type} message (${checked.error}).`);
-      return;
-    }
-    void this.panel.webview.postMessage(checked.message);
+    if (this.panel) this.channel.post(message);
   }
 
   dispose(): void {
     this.disposePanel();
+    this.channel.dispose();
     this.existence.dispose();
-  }
-
-  private receive(raw: unknown): void {
-    const parsed = parseMessage(resultsToHostSchema, raw);
-    if (!parsed.ok) {
-      this.log.warn(`Results panel sent an invalid message, dropped (${parsed.error}).`);
-      return;
-    }
-    if (parsed.message.type === 'ready') {
-      this.ready = true;
-      this.handlers.onReady();
-      const notices = this.queuedNotices;
-      this.queuedNotices = [];
-      notices.forEach((n) => this.post(n));
-      return;
-    }
-    this.handlers.onMessage(parsed.message);
   }
 
   private disposePanel(): void {
     const panel = this.panel;
     this.panel = undefined;
-    this.panelDisposables.forEach((d) => d.dispose());
-    this.panelDisposables = [];
+    this.channel.detach();
+    this.panelStore.clear();
     panel?.dispose();
   }
 }

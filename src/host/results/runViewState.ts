@@ -14,6 +14,7 @@ import type {
   TemplateId,
   VoteView,
 } from '../../shared/protocol';
+import { capText, TEXT_CAPS } from '../../shared/vocabulary';
 import { type ColumnAssignment, columnView, metricsView } from './blindColumns';
 
 export interface RunMeta {
@@ -38,11 +39,9 @@ interface ColumnSlot {
   edit?: EditSummaryView;
 }
 
-const MAX_ERROR_CHARS = 2_000;
-
 /** The user-facing error line of an outcome. */
 export function outcomeErrorText(outcome: Pick<ModelOutcome, 'state' | 'error'>): string | undefined {
-  if (outcome.error) return outcome.error.message.slice(0, MAX_ERROR_CHARS);
+  if (outcome.error) return capText(outcome.error.message);
   if (outcome.state === 'incomplete') return 'The answer stopped before the provider said it was finished.';
   return undefined;
 }
@@ -50,8 +49,9 @@ export function outcomeErrorText(outcome: Pick<ModelOutcome, 'state' | 'error'>)
 export class RunViewState {
   private readonly slots: ColumnSlot[];
   private readonly byModel = new Map<string, ColumnSlot>();
-  private blind: boolean;
+  private readonly blind: boolean;
   private vote: VoteView | undefined;
+  private revealed = false;
 
   constructor(
     readonly meta: RunMeta,
@@ -73,9 +73,14 @@ export class RunViewState {
     return this.meta.runId;
   }
 
-  /** Identities are hidden: blind and not yet voted. */
+  /** Identities are hidden: blind, not yet voted and not revealed. */
   get masked(): boolean {
-    return this.blind && this.vote === undefined;
+    return this.blind && this.vote === undefined && !this.revealed;
+  }
+
+  /** Shows the names before a vote (blind mode turned off mid-run). */
+  reveal(): void {
+    this.revealed = true;
   }
 
   get isBlind(): boolean {
@@ -170,10 +175,6 @@ export class RunViewState {
     delete slot.edit;
   }
 
-  setBlind(blind: boolean): void {
-    this.blind = blind;
-  }
-
   setVote(vote: VoteView): void {
     this.vote = vote;
   }
@@ -200,7 +201,7 @@ export class RunViewState {
       blind: this.blind,
       readOnly,
       ...(this.vote ? { vote: this.vote } : {}),
-      reasonTags: reasonTags.slice(0, 30),
+      reasonTags: reasonTags.slice(0, TEXT_CAPS.tags),
     };
   }
 }

@@ -1,31 +1,24 @@
 /**
- * Runs comparisons: prepares a run, starts the core engine, feeds the results panel (batched column updates,
- * extracted edits), shows progress, answers the panel's messages, and on run end writes the run to the
- * preference log and fires `onDidFinishRun`.
+ * Starts comparisons from VS Code: the checks and prompt building of `runPreflight`, then hands the run to the
+ * {@link RunCoordinator}, which records it and drives the panel. Also progress, context keys and `onDidFinishRun`.
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { startComparison } from '../../core/compare/compareEngine';
-import type { ModelOutcome, RunEvent } from '../../core/compare/runTypes';
-import { lineDiffStats } from '../../core/edits/diffStats';
-import type { Vote } from '../../core/prefs/preferenceRecord';
-import { extractEdit } from '../../core/edits/editExtraction';
-import type { EditSummaryView, ResultsToHost, RunView, TemplateId, VoteView } from '../../shared/protocol';
-import type { ActiveRun } from './activeRun';
+import type { ModelOutcome } from '../../core/compare/runTypes';
+import type { TemplateId } from '../../shared/protocol';
+import type { SettingsService } from '../config/settings';
 import type { ApiKeyStore } from '../keys/apiKeyStore';
-import { assignColumns } from '../results/blindColumns';
-import { ColumnUpdateBatcher } from '../results/columnUpdateBatcher';
-import type { DiffDocuments } from '../results/diffDocuments';
-import type { ModelSelection } from './modelSelection';
 import type { PreferenceService } from '../prefs/preferenceService';
-import type { ResultsActions } from '../results/resultsActions';
+import { RunRecorder } from '../prefs/runRecorder';
+import { rerunTarget } from '../prefs/runRecords';
+import { assignColumns } from '../results/blindColumns';
 import type { ResultsPanel } from '../results/resultsPanel';
+import type { ModelSelection } from './modelSelection';
+import { RunCoordinator } from './runCoordinator';
 import { contextLabel, runTitle } from './runLabels';
 import { type LaunchRequest, type PreparedRun, prepareFromContext, prepareRun } from './runPreflight';
-import { buildRunRecord, rerunTarget, runViewFromRecord, voteFromView } from '../prefs/runRecords';
+import type { SessionPlan } from './runSession';
 import type { RunStatus } from './runStatus';
-import { RunViewState } from '../results/runViewState';
-import type { SettingsService } from '../config/settings';
 
 export interface FinishedRun {
   runId: string;
@@ -34,29 +27,28 @@ export interface FinishedRun {
   outcomes: ModelOutcome[];
 }
 
-/** Templates whose answers replace the selection, so an edit is extracted. */
-const EDIT_TEMPLATES: ReadonlySet<TemplateId> = new Set(['fix', 'refactor', 'custom']);
-const LAST_VIEW_KEY = 'parallax.lastRunView';
-
 export interface ControllerServices {
   settings: SettingsService;
   keys: ApiKeyStore;
   selection: ModelSelection;
   panel: ResultsPanel;
-  diffs: DiffDocuments;
-  actions: ResultsActions;
   preferences: PreferenceService;
   status: RunStatus;
   workspaceState: vscode.Memento;
   log: vscode.LogOutputChannel;
 }
 
+/** The run the panel shows live, with what VS Code needs to act on it (the file, the captured selection). */
+export interface LiveRun {
+  session: NonNullable<RunCoordinator['session']>;
+  prepared: PreparedRun;
+}
+
 export class ComparisonController implements vscode.Disposable {
-  private active: ActiveRun | undefined;
-  /** A run reopened from history, shown read-only instead of the live one. */
-  private historic: RunView | undefined;
+  readonly coordinator: RunCoordinator;
+  private readonly prepared = new Map<string, PreparedRun>();
+  private lastPrepared: PreparedRun | undefined;
   private isRunning = false;
-  private readonly batcher: ColumnUpdateBatcher;
   private readonly finished = new vscode.EventEmitter<FinishedRun>();
   private readonly runningChanged = new vscode.EventEmitter<boolean>();
 
@@ -64,23 +56,39 @@ export class ComparisonController implements vscode.Disposable {
   readonly onDidChangeRunning = this.runningChanged.event;
 
   constructor(private readonly s: ControllerServices) {
-    this.batcher = new ColumnUpdateBatcher((updates) => {
-      if (this.active && !this.historic) s.panel.post({ type: 'updates', runId: this.active.state.runId, updates });
+    this.coordinator = new RunCoordinator({
+      panel: { post: (m) => s.panel.post(m), show: (title, preserveFocus) => s.panel.show(title, preserveFocus), setTitle: (t) => s.panel.setTitle(t) },
+      store: s.workspaceState,
+      recorder: new RunRecorder(s.preferences),
+      readLog: () => s.preferences.readAll(),
+      reasonTags: () => s.settings.settings.reasonTags,
+      runningChanged: (running) => this.setRunning(running),
+      modelEnded: (session, outcome) => {
+        if (session === this.coordinator.session) s.status.modelFinished();
+        s.log.info(`Run ${session.runId}: ${outcome.modelId} ended ${outcome.state}`);
+      },
+      settled: (session, outcomes) => {
+        if (session.runId === this.coordinator.latestRunId) s.status.stop();
+        this.finished.fire({ runId: session.runId, requestHash: session.plan.meta.requestHash, template: session.plan.template, outcomes });
+      },
+      notice: (level, message) => s.panel.post({ type: 'notice', level, message }),
     });
-    void vscode.commands.executeCommand('setContext', 'parallax.hasRun', s.workspaceState.get(LAST_VIEW_KEY) !== undefined);
+    void vscode.commands.executeCommand('setContext', 'parallax.hasRun', this.coordinator.latestRunId !== undefined);
   }
 
   get running(): boolean {
     return this.isRunning;
   }
 
-  /** The latest live run's id, if any. */
   get latestRunId(): string | undefined {
-    return this.active?.state.runId ?? this.s.workspaceState.get<RunView>(LAST_VIEW_KEY)?.runId;
+    return this.coordinator.latestRunId;
   }
 
-  get latestRunFinished(): boolean {
-    return this.active ? this.active.recordWritten : this.latestRunId !== undefined;
+  /** The live run the panel shows, if any (none for a run restored from the log). */
+  get live(): LiveRun | undefined {
+    const session = this.coordinator.session;
+    const prepared = session && this.prepared.get(session.runId);
+    return session && prepared ? { session, prepared } : undefined;
   }
 
   async start(request: LaunchRequest): Promise<void> {
@@ -90,9 +98,8 @@ export class ComparisonController implements vscode.Disposable {
   }
 
   async rerun(): Promise<void> {
-    const last = this.active?.prepared;
+    const last = this.lastPrepared;
     if (!last) {
-      // After a reload the latest run is only in the log.
       const latest = this.latestRunId;
       if (latest) return this.rerunLogged(latest);
       void vscode.window.showInformationMessage('There is no comparison to re-run in this window yet.');
@@ -108,7 +115,7 @@ export class ComparisonController implements vscode.Disposable {
     if (prepared) this.launch(prepared);
   }
 
-  /** Repeats a logged run (one reopened from history): same template, instruction and models on the same lines. */
+  /** Repeats a logged run: same template, instruction and models on the same lines of the same file. */
   async rerunLogged(runId: string): Promise<void> {
     const record = (await this.s.preferences.readAll()).runs.find((r) => r.id === runId);
     const target = record && rerunTarget(record);
@@ -124,99 +131,51 @@ export class ComparisonController implements vscode.Disposable {
   }
 
   cancel(columnId?: string): void {
-    const run = this.active;
-    if (!run) return;
-    const modelId = columnId === undefined ? undefined : run.state.modelIdOf(columnId);
-    if (columnId !== undefined && modelId === undefined) return;
-    run.handle.cancel(modelId);
+    this.coordinator.cancel(columnId);
   }
 
   showResults(): void {
-    if (!this.active && !this.historic && this.s.workspaceState.get(LAST_VIEW_KEY) === undefined) {
+    const view = this.coordinator.shownView();
+    if (!view && this.coordinator.latestRunId === undefined) {
       void vscode.window.showInformationMessage('No comparison yet: select code and run "Parallax: Compare Fixes for Selection".');
       return;
     }
-    this.s.panel.show(this.shownView()?.title ?? 'Parallax', false);
+    this.s.panel.show(view?.title ?? 'Parallax', false);
   }
 
   async openRun(runId: string): Promise<void> {
-    if (this.active?.state.runId === runId) {
-      this.historic = undefined;
-      this.showResults();
-      this.postFullView();
-      return;
-    }
-    const { runs } = await this.s.preferences.readAll();
-    const record = runs.find((r) => r.id === runId);
-    if (!record) {
-      void vscode.window.showWarningMessage('That run is not in the preference log any more.');
-      return;
-    }
-    this.historic = runViewFromRecord(record, this.s.settings.settings.reasonTags);
-    this.s.panel.show(this.historic.title, false);
-    this.postFullView();
+    if (!(await this.coordinator.openRun(runId))) void vscode.window.showWarningMessage('That run is not in the preference log any more.');
   }
 
   async setBlind(blind: boolean): Promise<void> {
     await this.s.settings.setBlindMode(blind);
-    this.active?.state.setBlind(blind);
-    this.postFullView();
+    this.coordinator.setBlind(blind);
   }
 
-  /** The panel (re)loaded: send it the full run it shows, dropping updates it would receive twice. */
-  onPanelReady(): void {
-    this.batcher.discard();
-    this.postFullView();
+  /** A standalone note on the latest run. False when there is no run yet. */
+  note(text: string): boolean {
+    return this.coordinator.note(text, this.coordinator.latestRunId);
   }
 
-  async handlePanelMessage(message: ResultsToHost): Promise<void> {
-    const run = this.active;
-    if (message.type === 'rerun') return this.historic ? this.rerunLogged(this.historic.runId) : this.rerun();
-    if (message.type === 'setBlind') return this.setBlind(message.blind);
-    if (message.type === 'exportMarkdown') {
-      const runId = this.historic?.runId ?? run?.state.runId;
-      if (runId) await vscode.commands.executeCommand('parallax.exportRunMarkdown', runId);
-      return;
-    }
-    if (this.historic || !run) {
-      this.s.panel.post({ type: 'notice', level: 'info', message: 'This run is read-only: re-run it to work with its answers.' });
-      return;
-    }
-    switch (message.type) {
-      case 'cancel':
-        return this.cancel(message.columnId);
-      case 'retry':
-        return this.retry(run, message.columnId);
-      case 'diffOriginal':
-        return this.s.actions.diffOriginal(run, message.columnId);
-      case 'diffPair':
-        return this.s.actions.diffPair(run, message.columnId, message.otherColumnId);
-      case 'apply':
-        return this.s.actions.apply(run, message.columnId);
-      case 'copy':
-        return this.s.actions.copy(run, message.columnId);
-      case 'vote':
-        return this.vote(run, message.vote);
-    }
+  /** Cancels what still runs and waits (bounded) until it is recorded. */
+  async shutdown(): Promise<void> {
+    await this.coordinator.dispose();
   }
 
   dispose(): void {
-    this.active?.handle.cancel();
-    this.batcher.discard();
+    void this.coordinator.dispose();
     this.finished.dispose();
     this.runningChanged.dispose();
   }
 
   private launch(prepared: PreparedRun): void {
-    this.active?.handle.cancel();
-    this.batcher.discard();
-    this.historic = undefined;
     const { settings } = this.s.settings;
     const runId = randomUUID();
     const ctx = prepared.captured.context;
     const title = runTitle(prepared.template, ctx.filePath, ctx.selection);
-    const state = new RunViewState(
-      {
+    const ids = prepared.models.map((m) => m.spec.id);
+    const plan: SessionPlan = {
+      meta: {
         runId,
         template: prepared.template,
         title,
@@ -224,123 +183,27 @@ export class ComparisonController implements vscode.Disposable {
         requestHash: prepared.prompt.requestHash,
         contextLabel: contextLabel(ctx.filePath, ctx.selection, ctx.languageId),
       },
-      prepared.models.map((m) => m.spec),
-      assignColumns(prepared.models.map((m) => m.spec.id), settings.blindMode),
-      settings.blindMode,
-    );
-    const original = this.s.diffs.put(runId, 'original', prepared.captured.fileName, prepared.captured.target.originalText, 'Original');
-    const handle = startComparison({
+      template: prepared.template,
+      ...(prepared.instruction ? { instruction: prepared.instruction } : {}),
       models: prepared.models,
       limits: settings.limits,
-      requestHash: prepared.prompt.requestHash,
-      runId,
-      onEvent: (event) => this.onEvent(event),
-    });
-    this.active = { prepared, state, handle, extracted: new Map(), original, codeSides: new Map(), recordWritten: false };
-    this.s.log.info(`Run ${runId}: ${prepared.template} with ${prepared.models.map((m) => m.spec.id).join(', ')} (request ${prepared.prompt.requestHash.slice(0, 12)})`);
-    this.setRunning(true);
+      blind: settings.blindMode,
+      assignments: assignColumns(ids, settings.blindMode),
+      prompt: prepared.prompt,
+      context: {
+        ...(ctx.filePath === undefined ? {} : { filePath: ctx.filePath }),
+        ...(ctx.selection === undefined ? {} : { selection: ctx.selection }),
+        languageId: ctx.languageId,
+      },
+      originalText: prepared.captured.target.originalText,
+    };
+    this.prepared.clear();
+    this.prepared.set(runId, prepared);
+    this.lastPrepared = prepared;
+    this.s.log.info(`Run ${runId}: ${prepared.template} with ${ids.join(', ')} (request ${prepared.prompt.requestHash.slice(0, 12)})`);
+    const session = this.coordinator.launch(plan);
     void vscode.commands.executeCommand('setContext', 'parallax.hasRun', true);
-    this.s.panel.show(title);
-    this.postFullView();
-    this.s.status.start(prepared.models.length, title, () => handle.cancel());
-  }
-
-  private onEvent(event: RunEvent): void {
-    const run = this.active;
-    if (!run || event.runId !== run.state.runId) return;
-    for (const update of run.state.apply(event)) this.batcher.push(update);
-    if (event.type === 'model-start' && !this.isRunning) this.setRunning(true);
-    if (event.type === 'model-end') {
-      this.extract(run, event.outcome);
-      this.s.status.modelFinished();
-      this.s.log.info(`Run ${run.state.runId}: ${event.outcome.modelId} ended ${event.outcome.state}`);
-    }
-    if (event.type === 'run-end') void this.finish(run, event.outcomes);
-  }
-
-  private extract(run: ActiveRun, outcome: ModelOutcome): void {
-    const columnId = run.state.columnIdOf(outcome.modelId);
-    if (!columnId || !EDIT_TEMPLATES.has(run.prepared.template) || outcome.text.trim() === '') return;
-    const { originalText } = run.prepared.captured.target;
-    const edit = extractEdit(outcome.text, { text: originalText, languageId: run.prepared.captured.context.languageId });
-    run.extracted.set(outcome.modelId, edit);
-    let summary: EditSummaryView;
-    if (edit.kind === 'replacement') {
-      const stats = lineDiffStats(originalText, edit.code);
-      const note = edit.notes.join(' ').slice(0, 2_000);
-      summary = { hasCode: true, followedFormat: edit.followedFormat, ...stats, source: edit.source, ...(note ? { note } : {}) };
-      run.codeSides.set(columnId, this.s.diffs.put(run.state.runId, columnId, run.prepared.captured.fileName, edit.code, columnId));
-    } else {
-      summary = { hasCode: false, followedFormat: false, added: 0, removed: 0, note: edit.reason.slice(0, 2_000) };
-      run.codeSides.delete(columnId);
-    }
-    for (const update of run.state.setEdit(outcome.modelId, summary)) this.batcher.push(update);
-  }
-
-  private retry(run: ActiveRun, columnId: string): void {
-    const modelId = run.state.modelIdOf(columnId);
-    if (modelId === undefined) return;
-    run.extracted.delete(modelId);
-    run.codeSides.delete(columnId);
-    void run.handle.retry(modelId);
-  }
-
-  private async finish(run: ActiveRun, outcomes: ModelOutcome[]): Promise<void> {
-    this.batcher.flush();
-    run.outcomes = outcomes;
-    this.s.status.stop();
-    this.setRunning(false);
-    await this.s.workspaceState.update(LAST_VIEW_KEY, run.state.toView(this.s.settings.settings.reasonTags, true));
-    if (!run.recordWritten) {
-      run.recordWritten = true;
-      const record = buildRunRecord({
-        state: run.state,
-        languageId: run.prepared.captured.context.languageId,
-        prompt: { system: run.prepared.prompt.system, user: run.prepared.prompt.user },
-        ...(run.prepared.instruction ? { instruction: run.prepared.instruction } : {}),
-        context: {
-          filePath: run.prepared.captured.context.filePath,
-          selection: run.prepared.captured.context.selection,
-          truncated: Object.fromEntries(run.prepared.prompt.truncations.map((t) => [t.part, true])),
-        },
-        outcomes,
-        extracted: new Map(
-          [...run.extracted].map(([id, e]) => [id, e.kind === 'replacement' ? { code: e.code, followedFormat: e.followedFormat } : { followedFormat: false }]),
-        ),
-      });
-      const vote = run.state.currentVote;
-      const withVote = vote ? { ...record, vote: voteFromView(vote, (c) => run.state.modelIdOf(c), new Date().toISOString()) } : record;
-      await this.s.preferences.appendRun(withVote);
-    }
-    this.finished.fire({ runId: run.state.runId, requestHash: run.state.meta.requestHash, template: run.state.meta.template, outcomes });
-  }
-
-  private async vote(run: ActiveRun, vote: VoteView): Promise<void> {
-    let logged: Vote;
-    try {
-      logged = voteFromView(vote, (c) => run.state.modelIdOf(c), new Date().toISOString());
-    } catch (err) {
-      this.s.log.warn(`Vote dropped: ${err instanceof Error ? err.message : String(err)}`);
-      return;
-    }
-    run.state.setVote(vote);
-    // Before the run record is written, the vote goes into it; afterwards it is appended as an event.
-    if (run.recordWritten) await this.s.preferences.appendVote(run.state.runId, logged);
-    this.postFullView();
-    if (run.recordWritten) await this.s.workspaceState.update(LAST_VIEW_KEY, run.state.toView(this.s.settings.settings.reasonTags, true));
-  }
-
-  private shownView(): RunView | undefined {
-    if (this.historic) return this.historic;
-    if (this.active) return this.active.state.toView(this.s.settings.settings.reasonTags, false);
-    return this.s.workspaceState.get<RunView>(LAST_VIEW_KEY);
-  }
-
-  private postFullView(): void {
-    const run = this.shownView();
-    if (!run) return;
-    this.s.panel.setTitle(run.title);
-    this.s.panel.post({ type: 'run', run });
+    this.s.status.start(prepared.models.length, title, () => session.cancel());
   }
 
   private setRunning(running: boolean): void {

@@ -34,11 +34,16 @@ export function formatTokensPerSecond(tps: number | undefined, estimated = false
   return `${estimated ? '~' : ''}${tps < 10 ? tps.toFixed(1) : Math.round(tps)} tok/s`;
 }
 
-export function formatTokens(input: number | undefined, output: number | undefined, estimated = false): string {
+/** `estimated`: one flag for both counts, or which of the two are estimates. */
+export function formatTokens(
+  input: number | undefined,
+  output: number | undefined,
+  estimated: boolean | { input: boolean; output: boolean } = false,
+): string {
   if (input === undefined && output === undefined) return UNKNOWN;
-  const prefix = estimated ? '~' : '';
-  const part = (n: number | undefined) => (n === undefined ? UNKNOWN : `${prefix}${formatCount(n)}`);
-  return `${part(input)} in · ${part(output)} out`;
+  const flags = typeof estimated === 'boolean' ? { input: estimated, output: estimated } : estimated;
+  const part = (n: number | undefined, est: boolean) => (n === undefined ? UNKNOWN : `${est ? '~' : ''}${formatCount(n)}`);
+  return `${part(input, flags.input)} in · ${part(output, flags.output)} out`;
 }
 
 export type MetricTexts = { ttft: string; total: string; tps: string; tokens: string; cost: string };
@@ -54,11 +59,12 @@ export function metricTexts(metrics: MetricsView | undefined, running: boolean, 
     ? Math.max(0, now - metrics.startedAt)
     : (metrics.totalMs ?? (metrics.endedAt !== undefined ? metrics.endedAt - metrics.startedAt : undefined));
   const estimated = metrics.tokensEstimated;
+  const perCount = { input: metrics.inputEstimated ?? estimated, output: metrics.outputEstimated ?? estimated };
   return {
     ttft: formatDuration(ttftMs),
     total: formatDuration(totalMs),
-    tps: formatTokensPerSecond(metrics.tokensPerSecond, estimated),
-    tokens: formatTokens(metrics.inputTokens, metrics.outputTokens, estimated),
+    tps: formatTokensPerSecond(metrics.tokensPerSecond, perCount.output),
+    tokens: formatTokens(metrics.inputTokens, metrics.outputTokens, perCount),
     cost: formatCost(metrics.costUsd, estimated),
   };
 }

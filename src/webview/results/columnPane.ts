@@ -49,9 +49,11 @@ export class ColumnPane {
   private readonly hint: HTMLElement;
   private readonly throttle = new AnswerRenderThrottle();
   private answerPending = false;
+  private readonly applyLabel: string;
 
   constructor(private readonly options: ColumnPaneOptions) {
     const { column } = options;
+    this.applyLabel = `Apply the code of ${column.displayLabel}`;
     const id = column.columnId;
     const subtitle = [column.provider, column.model].filter(Boolean).join(' · ');
     this.badge = element('span', { className: 'state-badge', attrs: { 'data-testid': 'state', 'aria-live': 'polite' } });
@@ -79,7 +81,7 @@ export class ColumnPane {
       retry: iconButton({ testId: 'retry', label: `Retry ${column.displayLabel}`, icon: 'refresh', onClick: () => post({ type: 'retry', columnId: id }) }),
       diff: iconButton({ testId: 'diff-original', label: 'Diff against the original selection', icon: 'diff', text: 'Diff', onClick: () => post({ type: 'diffOriginal', columnId: id }) }),
       compare: iconButton({ testId: 'compare-with', label: 'Compare with another answer…', icon: 'git-compare', text: 'Compare…', onClick: () => post({ type: 'diffPair', columnId: id }) }),
-      apply: iconButton({ testId: 'apply', label: `Apply the code of ${column.displayLabel}`, icon: 'check', text: 'Apply', className: 'button primary', onClick: () => post({ type: 'apply', columnId: id }) }),
+      apply: iconButton({ testId: 'apply', label: this.applyLabel, icon: 'check', text: 'Apply', className: 'button primary', onClick: () => post({ type: 'apply', columnId: id }) }),
       copy: iconButton({ testId: 'copy', label: 'Copy the code', icon: 'copy', onClick: () => post({ type: 'copy', columnId: id }) }),
     };
     this.diffstat = element('span', { className: 'diffstat', attrs: { 'data-testid': 'diffstat', hidden: true } });
@@ -154,7 +156,11 @@ export class ColumnPane {
 
   private renderEdit(state: ColumnStateView, running: boolean): void {
     const hasCode = Boolean(state.edit?.hasCode) && !running;
-    for (const b of [this.buttons.diff, this.buttons.compare, this.buttons.apply, this.buttons.copy]) b.disabled = !hasCode;
+    for (const b of [this.buttons.diff, this.buttons.compare, this.buttons.copy]) b.disabled = !hasCode;
+    const blocked = state.edit?.applyBlocked;
+    this.buttons.apply.disabled = !hasCode || blocked !== undefined || state.state !== 'done';
+    this.buttons.apply.title = blocked ?? (state.state === 'done' ? this.applyLabel : 'Apply is offered once the answer has finished');
+    this.buttons.apply.setAttribute('aria-label', this.buttons.apply.title);
     this.diffstat.hidden = !hasCode;
     this.diffstat.textContent = state.edit ? `+${state.edit.added} −${state.edit.removed}` : '';
     this.diffstat.setAttribute('aria-label', state.edit ? `${state.edit.added} lines added, ${state.edit.removed} removed` : '');

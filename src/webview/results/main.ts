@@ -47,6 +47,7 @@ function scheduleSave(snapshot: RunView): void {
 
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
 view = new ResultsView(root, (message) => connection.post(message), scheduleSave);
+for (const event of ['visibilitychange', 'pagehide'] as const) window.addEventListener(event, () => view?.flushDraft());
 const saved = connection.savedState();
 if (saved) view.showRun(saved.run);
 connection.post({ type: 'ready' });

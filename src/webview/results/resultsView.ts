@@ -4,6 +4,7 @@
  * is re-rendered once per animation frame through the FrameBatcher.
  */
 import type { ColumnUpdate, ResultsToHost, RunView } from '../../shared/protocol';
+import { TEMPLATE_TITLES } from '../../shared/vocabulary';
 import { codicon, element, iconButton } from '../common/domBuilder';
 import { FrameBatcher } from '../common/frameBatcher';
 import { ColumnPane } from './columnPane';
@@ -12,7 +13,6 @@ import { renderSummary } from './summaryView';
 import { VoteBar } from './voteBar';
 import { isTextEntry, voteActionForKey } from './voteKeys';
 
-const templateNames = { fix: 'Fix', refactor: 'Refactor', explain: 'Explain', tests: 'Write tests', custom: 'Ask' } as const;
 const TICK_MS = 200;
 /** Rendering time per animation frame before the remaining columns wait for the next frame. */
 const FRAME_BUDGET_MS = 10;
@@ -56,6 +56,11 @@ export class ResultsView {
       if (what.has('state') || what.has('metrics') || what.has('edit')) this.summaryDirty = true;
     }
     if (changed.size > 0) this.persist();
+  }
+
+  /** Sends a vote draft still waiting for its debounce (the panel is being hidden). */
+  flushDraft(): void {
+    this.voteBar?.flushDraft();
   }
 
   showNotice(level: 'info' | 'warning' | 'error', message: string): void {
@@ -106,16 +111,18 @@ export class ResultsView {
     }, [codicon(run.blind ? 'eye-closed' : 'eye'), element('span', { text: run.blind ? 'Blind: on' : 'Blind: off' })]);
     const cancelAll = iconButton({ testId: 'cancel-all', label: 'Cancel all', icon: 'debug-stop', text: 'Cancel all', onClick: () => this.post({ type: 'cancel' }) });
     cancelAll.hidden = !running || run.readOnly;
+    const rerun = iconButton({ testId: 'rerun', label: 'Re-run this comparison', icon: 'debug-rerun', onClick: () => this.post({ type: 'rerun' }) });
+    rerun.disabled = running;
     return element('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } }, [
       element('div', { className: 'run-title' }, [
-        element('span', { className: 'tag', text: templateNames[run.template] }),
+        element('span', { className: 'tag', text: TEMPLATE_TITLES[run.template] }),
         element('span', { className: 'title', text: run.title, attrs: { 'data-testid': 'run-title' } }),
         element('span', { className: 'context-label', text: run.contextLabel }),
       ]),
       element('div', { className: 'toolbar-actions' }, [
         blind,
         cancelAll,
-        iconButton({ testId: 'rerun', label: 'Re-run this comparison', icon: 'debug-rerun', onClick: () => this.post({ type: 'rerun' }) }),
+        rerun,
         iconButton({ testId: 'export-markdown', label: 'Export run as Markdown', icon: 'export', onClick: () => this.post({ type: 'exportMarkdown' }) }),
       ]),
     ]);
@@ -129,7 +136,7 @@ export class ResultsView {
     }
     if (run.readOnly) {
       banners.push(element('div', { className: 'banner history', attrs: { role: 'note' } },
-        [codicon('history'), element('span', { text: `From history (${run.createdAt}). Read-only.` })]));
+        [codicon('history'), element('span', { text: `From your log (${new Date(run.createdAt).toLocaleString()}). Re-run it to retry or apply answers; you can still vote.` })]));
     }
     return banners;
   }
@@ -147,6 +154,8 @@ export class ResultsView {
       this.voteBar?.setStreaming(running);
       const cancelAll = this.main.querySelector<HTMLElement>('[data-testid="cancel-all"]');
       if (cancelAll) cancelAll.hidden = !running || (this.model.run?.readOnly ?? true);
+      const rerun = this.main.querySelector<HTMLButtonElement>('[data-testid="rerun"]');
+      if (rerun) rerun.disabled = running;
       this.updateTicker();
     }
   }

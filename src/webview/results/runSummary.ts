@@ -45,7 +45,7 @@ export function summarizeRun(states: readonly ColumnStateView[]): RunSummary {
     ...(ttft ? { fastestFirstToken: { columnId: ttft.item.columnId, ms: ttft.value } } : {}),
     ...(total ? { fastestTotal: { columnId: total.item.columnId, ms: total.value } } : {}),
     ...(cheapest ? { cheapest: { columnId: cheapest.item.columnId, usd: cheapest.value } } : {}),
-    usableCode: done.filter((s) => s.edit?.hasCode).map((s) => s.columnId),
+    usableCode: [...new Set(done.filter((s) => s.edit?.hasCode && s.edit.applyBlocked === undefined).map((s) => s.columnId))],
     finished: states.filter((s) => s.state !== 'queued' && s.state !== 'streaming').length,
     total: states.length,
   };

@@ -8,7 +8,12 @@ import { summarizeRun } from './runSummary';
 
 export function renderSummary(target: HTMLElement, columns: readonly ColumnView[], states: readonly ColumnStateView[]): void {
   const summary = summarizeRun(states);
-  const labelOf = (columnId: string) => columns.find((c) => c.columnId === columnId)?.displayLabel ?? columnId;
+  // Two entries of one model share a label: name them by column position too, so no model looks listed twice.
+  const labelOf = (columnId: string) => {
+    const index = columns.findIndex((c) => c.columnId === columnId);
+    const label = columns[index]?.displayLabel ?? columnId;
+    return columns.filter((c) => c.displayLabel === label).length > 1 ? `${label} (column ${index + 1})` : label;
+  };
   const estimated = (columnId: string) => states.find((s) => s.columnId === columnId)?.metrics?.tokensEstimated ?? false;
   const item = (name: string, value: string, testId: string) =>
     element('span', { className: 'summary-item', attrs: { 'data-testid': testId } }, [

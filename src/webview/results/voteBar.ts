@@ -4,12 +4,15 @@
  */
 import type { ResultsToHost, RunView } from '../../shared/protocol';
 import { element, iconButton } from '../common/domBuilder';
-import { emptyDraft, voteFromDraft, type VoteDraft } from './voteDraft';
+import { draftFromView, draftToView, emptyDraft, voteFromDraft, type VoteDraft } from './voteDraft';
 import type { VoteKeyAction } from './voteKeys';
+
+const DRAFT_DELAY_MS = 250;
 
 export class VoteBar {
   readonly root: HTMLElement;
-  private readonly draft: VoteDraft = emptyDraft();
+  private readonly draft: VoteDraft;
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly choiceButtons = new Map<string, HTMLButtonElement>();
   private readonly submit: HTMLButtonElement;
   private submitting = false;
@@ -19,6 +22,7 @@ export class VoteBar {
   constructor(private readonly run: RunView, private readonly post: (message: ResultsToHost) => void) {
     this.columnOrder = run.columns.map((c) => c.columnId);
     const voted = run.vote !== undefined;
+    this.draft = !voted && run.draft ? draftFromView(run.draft, this.columnOrder, run.reasonTags) : emptyDraft();
     const choice = (key: string, testId: string, text: string, label: string, onPick: () => void) => {
       const button = element('button', {
         className: 'button secondary vote-choice',
@@ -42,9 +46,12 @@ export class VoteBar {
           element('option', { text: '—', attrs: { value: '' } }),
           ...run.columns.map((_, i) => element('option', { text: String(i + 1), attrs: { value: String(i + 1) } })),
         ]);
+        const kept = this.draft.ranks.get(column.columnId);
+        if (kept !== undefined) select.value = String(kept);
         select.addEventListener('change', () => {
           if (select.value) this.draft.ranks.set(column.columnId, Number(select.value));
           else this.draft.ranks.delete(column.columnId);
+          this.draftChanged();
         });
         return element('label', { className: 'rank' }, [element('span', { text: column.displayLabel }), select]);
       }),
@@ -55,18 +62,23 @@ export class VoteBar {
         const chip = element('button', {
           className: 'chip',
           text: tag,
-          attrs: { type: 'button', 'data-testid': `tag-${tag}`, 'aria-pressed': 'false', 'aria-label': `Reason: ${tag}` },
+          attrs: { type: 'button', 'data-testid': `tag-${tag}`, 'aria-pressed': String(this.draft.tags.has(tag)), 'aria-label': `Reason: ${tag}` },
         });
         chip.addEventListener('click', () => {
           if (this.draft.tags.has(tag)) this.draft.tags.delete(tag);
           else this.draft.tags.add(tag);
           chip.setAttribute('aria-pressed', String(this.draft.tags.has(tag)));
+          this.draftChanged();
         });
         return chip;
       }));
 
     const note = element('textarea', { className: 'note', attrs: { 'data-testid': 'note', rows: '1', placeholder: 'Note (optional)', 'aria-label': 'Note' } });
-    note.addEventListener('input', () => { this.draft.note = note.value; });
+    note.value = this.draft.note;
+    note.addEventListener('input', () => {
+      this.draft.note = note.value;
+      this.draftChanged();
+    });
 
     this.submit = iconButton({ testId: 'vote-submit', label: 'Submit vote', icon: 'pass', text: 'Submit', className: 'button primary', onClick: () => this.send() });
 
@@ -109,6 +121,7 @@ export class VoteBar {
       delete this.draft.winnerColumnId;
     }
     this.refresh();
+    this.draftChanged();
   }
 
   /** Submit waits until no column is streaming. */
@@ -123,9 +136,25 @@ export class VoteBar {
     this.refresh();
   }
 
+  /** Sends the draft to the host (debounced), which keeps it across hide, show and reload. */
+  private draftChanged(): void {
+    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  /** Sends a pending draft now (the panel is being hidden). */
+  flushDraft(): void {
+    if (this.draftTimer === undefined) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    if (this.interactive) this.post({ type: 'draft', runId: this.run.runId, draft: draftToView(this.draft) });
+  }
+
   private send(): void {
     const vote = voteFromDraft(this.draft, this.columnOrder);
     if (!vote || !this.interactive || this.streaming) return;
+    if (this.draftTimer !== undefined) clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
     this.submitting = true;
     this.post({ type: 'vote', vote });
     this.refresh();

@@ -1,5 +1,7 @@
 /** Builds valid preference-log runs for the leaderboard tests (each one checked by the real record schema). */
-import { type RunRecord, runRecordSchema, type TemplateId, type Vote } from '../../../src/core/prefs/preferenceRecord';
+import { legacyRunEntrySchema } from '../../../src/core/prefs/logEvents';
+import { foldLegacyRun } from '../../../src/core/prefs/logFold';
+import type { RunRecord, TemplateId, Vote } from '../../../src/core/prefs/preferenceRecord';
 
 export interface FixtureModel {
   id: string;
@@ -31,7 +33,7 @@ export function makeRun(options: {
 }): RunRecord {
   counter += 1;
   const createdAt = options.createdAt ?? new Date(Date.UTC(2025, 2, 1, 12, counter % 60)).toISOString();
-  return runRecordSchema.parse({
+  return foldLegacyRun(legacyRunEntrySchema.parse({
     schemaVersion: 1,
     type: 'run',
     id: options.id ?? `run-${counter}`,
@@ -58,7 +60,7 @@ export function makeRun(options: {
     ...(options.vote && { vote: { tags: [], ...options.vote, votedAt: createdAt } }),
     blind: false,
     shownOrder: options.models.map((m) => m.id),
-  });
+  }));
 }
 
 /** `n` runs of the given models, each won by `winner`. */

@@ -1,4 +1,6 @@
 /** Builders for preference-log records used by the prefs tests. */
+import type { LegacyRunEntry } from '../../../src/core/prefs/logEvents';
+import { foldLegacyRun } from '../../../src/core/prefs/logFold';
 import type { RunRecord, Vote } from '../../../src/core/prefs/preferenceRecord';
 
 export interface SampleRunOptions {
@@ -8,16 +10,17 @@ export interface SampleRunOptions {
   vote?: Vote;
   note?: string;
   createdAt?: string;
-  template?: RunRecord['template'];
+  template?: LegacyRunEntry['template'];
   languageId?: string;
   user?: string;
   /** Answer text per model id (default `answer from <id>`). */
   texts?: Record<string, string>;
   /** Per-model overrides of an output's fields. */
-  outputs?: Record<string, Partial<RunRecord['outputs'][number]>>;
+  outputs?: Record<string, Partial<LegacyRunEntry['outputs'][number]>>;
 }
 
-export function sampleRun(options: SampleRunOptions = {}): RunRecord {
+/** A schema-1 `run` line (older logs); {@link folded} gives the record it reads back as. */
+export function sampleRun(options: SampleRunOptions = {}): LegacyRunEntry {
   const ids = options.models ?? ['a', 'b', 'c'];
   return {
     schemaVersion: 1,
@@ -50,4 +53,9 @@ export function winnerVote(winner: string, ranking?: string[]): Vote {
 
 export function tieVote(kind: 'tie' | 'all-bad' = 'tie'): Vote {
   return { kind, tags: [], votedAt: '2025-06-01T10:05:00.000Z' };
+}
+
+/** The record a schema-1 run line reads back as. */
+export function folded(entry: LegacyRunEntry): RunRecord {
+  return foldLegacyRun(entry);
 }

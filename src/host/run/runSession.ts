@@ -1,0 +1,249 @@
+/**
+ * One comparison from start to its last retry: the engine handle, the panel's view state, each model's extracted
+ * edit and attempt numbers, and the recorder that appends every fact as it happens. A session keeps listening to
+ * its engine after it is replaced by a newer run, so its cancelled columns are recorded too.
+ * No `vscode` import (unit-tested with the fake providers).
+ */
+import { type CompareModel, type RunHandle, startComparison } from '../../core/compare/compareEngine';
+import type { ModelOutcome, RunEvent, RunLimits } from '../../core/compare/runTypes';
+import { lineDiffStats } from '../../core/edits/diffStats';
+import { extractEdit } from '../../core/edits/editExtraction';
+import type { ExtractedEdit } from '../../core/edits/editTypes';
+import type { Vote } from '../../core/prefs/preferenceRecord';
+import type { ColumnUpdate, EditSummaryView, RunView, TemplateId, VoteView } from '../../shared/protocol';
+import { capText, isEditTemplate } from '../../shared/vocabulary';
+import { type ExtractedFacts, type RunRecorder } from '../prefs/runRecorder';
+import { voteFromView } from '../prefs/runRecords';
+import type { ColumnAssignment } from '../results/blindColumns';
+import { type RunMeta, RunViewState } from '../results/runViewState';
+
+/** What a session needs from the prepared run (a subset of `PreparedRun`, so tests can build one by hand). */
+export interface SessionPlan {
+  meta: RunMeta;
+  template: TemplateId;
+  instruction?: string;
+  models: CompareModel[];
+  limits: RunLimits;
+  blind: boolean;
+  assignments: ColumnAssignment[];
+  prompt: { system: string; user: string; truncations: ReadonlyArray<{ part: string }> };
+  context: { filePath?: string; selection?: { startLine: number; startCharacter: number; endLine: number; endCharacter: number }; languageId: string };
+  originalText: string;
+}
+
+export interface SessionListener {
+  /** Streaming column updates for the panel. */
+  updates(runId: string, updates: ColumnUpdate[]): void;
+  /** Every model has settled (again, after a retry). */
+  settled(session: RunSession, outcomes: ModelOutcome[]): void;
+  /** One model ended. */
+  modelEnded?(session: RunSession, outcome: ModelOutcome): void;
+}
+
+export type StartEngine = typeof startComparison;
+
+export class RunSession {
+  readonly state: RunViewState;
+  readonly handle: RunHandle;
+  /** By model id. */
+  readonly extracted = new Map<string, ExtractedEdit>();
+  /** Why Apply is off for the whole run (e.g. the selection was cut for the models), if it is. */
+  readonly applyBlock: string | undefined;
+  private readonly attemptsStarted = new Map<string, number>();
+  private readonly attemptsShown = new Map<string, number>();
+  private ended = false;
+
+  constructor(
+    readonly plan: SessionPlan,
+    private readonly recorder: RunRecorder,
+    private readonly listener: SessionListener,
+    start: StartEngine = startComparison,
+  ) {
+    const { meta } = plan;
+    this.state = new RunViewState(meta, plan.models.map((m) => m.spec), plan.assignments, plan.blind);
+    const selectionCut = plan.prompt.truncations.some((t) => t.part === 'selection');
+    this.applyBlock = selectionCut
+      ? 'The selection was cut to fit the context limit, so Apply would drop code the models never saw. Copy or diff instead.'
+      : undefined;
+    void recorder.runStarted({
+      runId: meta.runId,
+      at: meta.createdAt,
+      template: plan.template,
+      languageId: plan.context.languageId,
+      requestHash: meta.requestHash,
+      prompt: { system: plan.prompt.system, user: plan.prompt.user },
+      ...(plan.instruction ? { instruction: plan.instruction } : {}),
+      context: {
+        ...(plan.context.filePath === undefined ? {} : { filePath: plan.context.filePath }),
+        ...(plan.context.selection === undefined ? {} : { selection: plan.context.selection }),
+        truncated: Object.fromEntries(plan.prompt.truncations.map((t) => [t.part, true])),
+      },
+      specs: plan.models.map((m) => m.spec),
+      blind: this.state.masked,
+      shownOrder: this.state.shownOrder,
+    });
+    this.handle = start({
+      models: plan.models,
+      limits: plan.limits,
+      requestHash: meta.requestHash,
+      runId: meta.runId,
+      onEvent: (event) => this.onEvent(event),
+    });
+  }
+
+  get runId(): string {
+    return this.plan.meta.runId;
+  }
+
+  /** Some column is still queued or streaming. */
+  get running(): boolean {
+    return !this.state.finished;
+  }
+
+  get isEditRun(): boolean {
+    return isEditTemplate(this.plan.template);
+  }
+
+  /** The attempt number whose answer a column shows (0 before its first attempt ended). */
+  shownAttempt(modelId: string): number {
+    return this.attemptsShown.get(modelId) ?? 0;
+  }
+
+  /** The code a column proposes, if any. */
+  proposedCode(columnId: string): string | undefined {
+    const modelId = this.state.modelIdOf(columnId);
+    const edit = modelId === undefined ? undefined : this.extracted.get(modelId);
+    return edit?.kind === 'replacement' ? edit.code : undefined;
+  }
+
+  /** Why this column's code cannot be applied, or undefined when it can. */
+  applyBlockOf(columnId: string): string | undefined {
+    if (this.applyBlock) return this.applyBlock;
+    const state = this.state.toView([], false).states.find((s) => s.columnId === columnId);
+    return state?.edit?.applyBlocked;
+  }
+
+  view(reasonTags: readonly string[]): RunView {
+    return this.state.toView(reasonTags, false);
+  }
+
+  cancel(columnId?: string): void {
+    const modelId = columnId === undefined ? undefined : this.state.modelIdOf(columnId);
+    if (columnId !== undefined && modelId === undefined) return;
+    if (!this.running) return;
+    void this.recorder.cancelled(this.runId, 'user', modelId === undefined ? undefined : [modelId]);
+    this.handle.cancel(modelId);
+  }
+
+  /** A newer run takes the panel: whatever is still streaming is cancelled, and recorded as such. */
+  replace(): void {
+    if (!this.running) return;
+    void this.recorder.cancelled(this.runId, 'replaced');
+    this.handle.cancel();
+  }
+
+  retry(columnId: string): void {
+    const modelId = this.state.modelIdOf(columnId);
+    if (modelId === undefined) return;
+    // An attempt still streaming is replaced silently by the engine: record what the user saw of it first.
+    const current = this.handle.snapshot().find((o) => o.modelId === modelId);
+    if (current && (current.state === 'streaming' || current.state === 'queued') && (this.attemptsStarted.get(modelId) ?? 0) > 0) {
+      this.recordAttempt({ ...current, state: 'cancelled', error: { kind: 'cancelled', message: 'Replaced by a retry.' } });
+    }
+    this.extracted.delete(modelId);
+    this.ended = false;
+    void this.handle.retry(modelId).catch(() => undefined);
+  }
+
+  /** Records and shows the user's vote. Throws when the vote names an unknown column. */
+  vote(view: VoteView): Vote {
+    const base = voteFromView(view, (c) => this.state.modelIdOf(c), new Date().toISOString());
+    const attempts = Object.fromEntries(this.state.shownOrder.filter((id) => this.shownAttempt(id) > 0).map((id) => [id, this.shownAttempt(id)]));
+    const vote: Vote = { ...base, blind: this.state.masked, attempts };
+    this.state.setVote(view);
+    void this.recorder.vote(this.runId, vote);
+    return vote;
+  }
+
+  /** Blind mode was turned off before the vote: the names are shown, and that is recorded. */
+  reveal(): boolean {
+    if (!this.state.masked) return false;
+    this.state.reveal();
+    void this.recorder.reveal(this.runId);
+    return true;
+  }
+
+  note(text: string): void {
+    void this.recorder.note(this.runId, text);
+  }
+
+  applied(columnId: string): void {
+    const modelId = this.state.modelIdOf(columnId);
+    if (modelId === undefined) return;
+    void this.recorder.applied(this.runId, modelId, this.shownAttempt(modelId));
+  }
+
+  private onEvent(event: RunEvent): void {
+    if (event.runId !== this.runId) return;
+    if (event.type === 'model-start') this.attemptsStarted.set(event.modelId, (this.attemptsStarted.get(event.modelId) ?? 0) + 1);
+    const updates = this.state.apply(event);
+    if (event.type === 'model-end') updates.push(...this.modelEnded(event.outcome));
+    if (updates.length > 0) this.listener.updates(this.runId, updates);
+    if (event.type === 'run-end' && !this.ended) {
+      this.ended = true;
+      this.listener.settled(this, event.outcomes);
+    }
+  }
+
+  private modelEnded(outcome: ModelOutcome): ColumnUpdate[] {
+    const extracted = this.extract(outcome);
+    this.recordAttempt(outcome, extracted.facts);
+    this.listener.modelEnded?.(this, outcome);
+    return extracted.updates;
+  }
+
+  private recordAttempt(outcome: ModelOutcome, facts?: ExtractedFacts): void {
+    const attempt = Math.max(1, this.attemptsStarted.get(outcome.modelId) ?? 1);
+    this.attemptsShown.set(outcome.modelId, attempt);
+    void this.recorder.attempt(this.runId, attempt, outcome, facts);
+  }
+
+  private extract(outcome: ModelOutcome): { facts?: ExtractedFacts; updates: ColumnUpdate[] } {
+    if (!this.isEditRun || outcome.text.trim() === '') return { updates: [] };
+    const { originalText } = this.plan;
+    const edit = extractEdit(outcome.text, { text: originalText, languageId: this.plan.context.languageId });
+    this.extracted.set(outcome.modelId, edit);
+    let summary: EditSummaryView;
+    if (edit.kind === 'replacement') {
+      const stats = lineDiffStats(originalText, edit.code);
+      const note = capText(edit.notes.join(' '));
+      const blocked = this.applyBlock ?? unfinishedReason(outcome);
+      summary = {
+        hasCode: true,
+        followedFormat: edit.followedFormat,
+        ...stats,
+        source: edit.source,
+        ...(note ? { note } : {}),
+        ...(blocked ? { applyBlocked: capText(blocked) } : {}),
+      };
+    } else {
+      summary = { hasCode: false, followedFormat: false, added: 0, removed: 0, note: capText(edit.reason) };
+    }
+    const facts: ExtractedFacts = edit.kind === 'replacement' ? { code: edit.code, followedFormat: edit.followedFormat } : { followedFormat: false };
+    return { facts, updates: this.state.setEdit(outcome.modelId, summary) };
+  }
+}
+
+/** Why an answer that did not finish cannot be applied. */
+function unfinishedReason(outcome: ModelOutcome): string | undefined {
+  switch (outcome.state) {
+    case 'done':
+      return undefined;
+    case 'timed-out':
+      return 'This answer timed out, so its code may be cut off. Copy or diff instead.';
+    case 'incomplete':
+      return 'This answer did not finish, so its code may be cut off. Copy or diff instead.';
+    default:
+      return 'This answer did not finish. Copy or diff instead.';
+  }
+}
