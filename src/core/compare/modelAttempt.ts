@@ -49,6 +49,8 @@ export class ModelAttempt {
   private readonly metrics: ModelMetricsTracker;
   private readonly watchdogs: StreamWatchdogs;
   private stopReason: StopReason | undefined;
+  /** Replaced by a retry: nothing more is emitted. */
+  private silenced = false;
   /** Wakes the pending wait (prepare or read) when the attempt is stopped; replaced on every wait so nothing accumulates. */
   private wakeWaiter: (() => void) | undefined;
   private text = '';
@@ -83,6 +85,8 @@ export class ModelAttempt {
 
   /** Aborts the attempt without emitting anything more: a retry has replaced it. */
   supersede(): void {
+    // Also after a cancel that has not settled yet: a replaced attempt must never report its end.
+    this.silenced = true;
     this.stop({ type: 'superseded' });
   }
 
@@ -100,7 +104,7 @@ export class ModelAttempt {
   }
 
   private emit(event: RunEvent): void {
-    if (this.stopReason?.type !== 'superseded') this.settings.emit(event);
+    if (!this.silenced) this.settings.emit(event);
   }
 
   private async consume(): Promise<StreamEnd> {

@@ -83,7 +83,7 @@ export const cancelEventSchema = z.object({
   runId,
   /** The columns cancelled; absent when the whole run was. */
   modelIds: z.array(modelId).optional(),
-  reason: z.enum(['user', 'replaced']),
+  reason: z.enum(['user', 'replaced', 'closed']),
   at: isoTimestamp,
 });
 

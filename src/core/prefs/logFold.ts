@@ -89,7 +89,8 @@ export class LogFolder {
         run.applied.push({ modelId: event.modelId, attempt: event.attempt, at: event.at });
         return;
       case 'cancel':
-        if (event.modelIds === undefined || event.reason === 'replaced') run.cancelled = event.reason;
+        // The first cause is why the run stopped early; a later one (the window closing on it) changes nothing.
+        if (event.modelIds === undefined || event.reason !== 'user') run.cancelled ??= event.reason;
         return;
     }
   }

@@ -139,8 +139,8 @@ export interface RunRecord {
   /** When the user revealed the names before voting. */
   revealedAt?: string;
   applied: AppliedRecord[];
-  /** Why the run stopped early, if it did: cancelled by the user, or replaced by a new run while streaming. */
-  cancelled?: 'user' | 'replaced';
+  /** Why the run stopped early, if it did: cancelled by the user, replaced by a new run while streaming, or the window closed. */
+  cancelled?: 'user' | 'replaced' | 'closed';
 }
 
 /** Why a vote does not fit a run's models, or undefined when it does. */

@@ -51,7 +51,7 @@ export class RunRecorder {
     return this.sink.append({ schemaVersion: 2, type: 'apply', runId, modelId, attempt, at: this.now() });
   }
 
-  cancelled(runId: string, reason: 'user' | 'replaced', modelIds?: readonly string[]): Promise<boolean> {
+  cancelled(runId: string, reason: 'user' | 'replaced' | 'closed', modelIds?: readonly string[]): Promise<boolean> {
     return this.sink.append({ schemaVersion: 2, type: 'cancel', runId, reason, ...(modelIds ? { modelIds: [...modelIds] } : {}), at: this.now() });
   }
 }

@@ -77,11 +77,12 @@ export class RunCoordinator {
 
   launch(plan: SessionPlan): RunSession {
     const previous = this.live;
+    // The panel sees the old run's last updates before it switches, so what it showed is what is recorded.
+    this.batcher.flush();
     if (previous?.running) {
       previous.replace();
       this.settling.add(previous);
     }
-    this.batcher.discard();
     this.restored = undefined;
     const session = new RunSession(plan, this.ports.recorder, {
       updates: (runId, updates) => {
@@ -202,7 +203,7 @@ export class RunCoordinator {
   /** Cancels what still runs and waits (bounded) until the cancellations are recorded. */
   async dispose(timeoutMs = 1_500): Promise<void> {
     const sessions = [this.live, ...this.settling].filter((s): s is RunSession => s?.running === true);
-    for (const s of sessions) s.cancel();
+    for (const s of sessions) s.close();
     this.batcher.discard();
     const settledAll = Promise.all(sessions.map((s) => s.handle.done));
     await Promise.race([settledAll, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref?.())]);

@@ -142,6 +142,13 @@ export class RunSession {
     this.handle.cancel();
   }
 
+  /** The window closes (or reloads) while this run streams. */
+  close(): void {
+    if (!this.running) return;
+    void this.recorder.cancelled(this.runId, 'closed');
+    this.handle.cancel();
+  }
+
   retry(columnId: string): void {
     const modelId = this.state.modelIdOf(columnId);
     if (modelId === undefined) return;
