@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { RunRecord, VoteEvent } from '../../src/core/prefs/preferenceRecord';
+import type { LogEntry, RunStartEvent } from '../../src/core/prefs/logEvents';
 import { FAKE_CLAUDE, FAKE_GPT } from './harness/e2eModels';
 import {
   compareFixes,
@@ -45,8 +45,8 @@ describe('preferences: a blind vote, end to end', function () {
     assert.equal(await panel.textContent('[data-testid="blind-toggle"]'), 'Blind: on');
 
     // The run record is on disk, blind, with the shuffled column order.
-    const [record] = (await waitForLog(logPath, (e) => e.some((x) => x.type === 'run' && x.id === run.runId), 'the run record')).filter(
-      (e): e is RunRecord => e.type === 'run',
+    const [record] = (await waitForLog(logPath, (e) => e.some((x) => x.type === 'run-start' && x.runId === run.runId), 'the run record')).filter(
+      (e): e is RunStartEvent => e.type === 'run-start',
     );
     assert.ok(record);
     assert.equal(record.blind, true);
@@ -76,7 +76,7 @@ describe('preferences: a blind vote, end to end', function () {
 
     // The vote on disk: the model that sat in column 2, the tags and the note.
     const entries = await waitForLog(logPath, (e) => e.some((x) => x.type === 'vote' && x.runId === run.runId), 'the vote event');
-    const votes = entries.filter((e): e is VoteEvent => e.type === 'vote');
+    const votes = entries.filter((e): e is Extract<LogEntry, { type: 'vote' }> => e.type === 'vote');
     assert.equal(votes.length, 1);
     const vote = votes[0]?.vote;
     assert.equal(vote?.kind, 'winner');

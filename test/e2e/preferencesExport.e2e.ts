@@ -73,7 +73,7 @@ describe('preferences: exports', function () {
     writeLog(logPath, [voted]);
     await useLogPath(session, logPath);
     const live = await compareFixes(session);
-    await waitForLog(logPath, (e) => e.some((x) => x.type === 'run' && x.id === live.runId), 'the live run in the log');
+    await waitForLog(logPath, (e) => e.filter((x) => x.type === 'attempt' && x.runId === live.runId).length >= 2, 'the live run in the log');
 
     // CSV: a header and one row per model per run.
     const csvPath = join(dir, 'votes.csv');

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { RunRecord, VoteEvent } from '../../src/core/prefs/preferenceRecord';
 import {
   answerSaveDialog,
   clearNotifications,
@@ -53,11 +52,11 @@ describe('preferences: a failed write is never dropped', function () {
     const elsewhere = join(dir, 'elsewhere.jsonl');
     await clickNotificationButton(workbench, message, 'Save Elsewhere…');
     await answerSaveDialog(workbench, 'Save the Parallax preference log', elsewhere);
-    const saved = await waitForLog(elsewhere, (e) => e.length >= 2, 'the kept run and vote in the other file');
-    assert.deepEqual(saved.map((e) => e.type), ['run', 'vote']);
-    assert.equal((saved[0] as RunRecord).id, run.runId);
-    assert.equal((saved[1] as VoteEvent).runId, run.runId);
-    await waitForNotification(workbench, `Saved 2 pending preference record(s) to ${elsewhere}`);
+    // The run is kept as its events: the run start, one attempt per column, then the vote.
+    const saved = await waitForLog(elsewhere, (e) => e.some((x) => x.type === 'vote'), 'the kept run and vote in the other file');
+    assert.deepEqual(saved.map((e) => e.type), ['run-start', 'attempt', 'attempt', 'vote']);
+    for (const e of saved) assert.equal(e.type === 'run' ? e.id : e.runId, run.runId);
+    await waitForNotification(workbench, `Saved ${saved.length} pending preference record(s) to ${elsewhere}`);
     await clearNotifications(workbench);
 
     // Another run fails too; fixing the setting writes it to the new log.
@@ -65,8 +64,8 @@ describe('preferences: a failed write is never dropped', function () {
     await waitForNotification(workbench, message);
     const fixedPath = join(dir, 'fixed.jsonl');
     updateSettings(session, { 'parallax.preferenceLogPath': fixedPath });
-    const fixed = await waitForLog(fixedPath, (e) => e.length >= 1, 'the kept run in the fixed log');
-    assert.deepEqual(fixed.map((e) => (e.type === 'run' ? e.id : e.type)), [second.runId]);
-    assert.equal(readLog(elsewhere).length, 2, 'the other file is not written again');
+    const fixed = await waitForLog(fixedPath, (e) => e.filter((x) => x.type === 'attempt').length >= 2, 'the kept run in the fixed log');
+    assert.deepEqual(fixed.map((e) => `${e.type}:${e.type === 'run' ? e.id : e.runId}`), ['run-start', 'attempt', 'attempt'].map((t) => `${t}:${second.runId}`));
+    assert.equal(readLog(elsewhere).length, saved.length, 'the other file is not written again');
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import type { NoteEvent, RunRecord } from '../../src/core/prefs/preferenceRecord';
+import type { LogEntry, RunStartEvent } from '../../src/core/prefs/logEvents';
 import { finishedRunIds, waitForNewRun, watchRuns } from './harness/companionOutput';
 import { FAKE_CLAUDE, FAKE_GPT } from './harness/e2eModels';
 import { paletteTitleOf } from './harness/manifest';
@@ -23,7 +23,7 @@ import { waitFor } from './harness/waitFor';
 
 const notesOf = (logPath: string, runId: string): string[] =>
   readLog(logPath)
-    .filter((e): e is NoteEvent => e.type === 'note' && e.runId === runId)
+    .filter((e): e is Extract<LogEntry, { type: 'note' }> => e.type === 'note' && e.runId === runId)
     .map((e) => e.note);
 
 describe('preferences: notes and history', function () {
@@ -120,8 +120,8 @@ describe('preferences: notes and history', function () {
     const sent = fakes.requests.slice(requestsBefore).filter((r) => r.method === 'POST');
     assert.equal(sent.length, 2);
     for (const request of sent) assert.match(JSON.stringify(request.body), /openTotal = openTotal \+ orders\[i\]\.total/, `${request.path} carries the logged lines`);
-    const logged = await waitForLog(logPath, (e) => e.some((x) => x.type === 'run' && x.id === rerun.runId), 'the re-run in the log');
-    const record = logged.find((e): e is RunRecord => e.type === 'run' && e.id === rerun.runId);
+    const logged = await waitForLog(logPath, (e) => e.some((x) => x.type === 'run-start' && x.runId === rerun.runId), 'the re-run in the log');
+    const record = logged.find((e): e is RunStartEvent => e.type === 'run-start' && e.runId === rerun.runId);
     assert.equal(record?.context.filePath, 'src/orderReport.js');
     assert.deepEqual(record?.context.selection && [record.context.selection.startLine, record.context.selection.endLine], [11, 15]);
     await resultsFrameWhenDone(workbench);

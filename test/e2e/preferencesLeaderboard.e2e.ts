@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { FAKE_CLAUDE, FAKE_GPT } from './harness/e2eModels';
-import { leaderboardCell, leaderboardFrame, prefsDir, restorePrefsSettings, seedRun, useLogPath, writeLog } from './harness/prefsSupport';
+import { leaderboardCell, leaderboardFrame, prefsDir, restorePrefsSettings, seedLines, seedRun, useLogPath, writeLog } from './harness/prefsSupport';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
@@ -42,7 +42,7 @@ describe('preferences: the leaderboard', function () {
   it('skips and reports a corrupt log line, counts the lines around it, and leaves the file unchanged', async () => {
     const session = e2e();
     const logPath = join(prefsDir(session, 'corrupt'), 'corrupt-seeded.jsonl');
-    const line = (id: string, day: string) => JSON.stringify(seedRun({ id, createdAt: `2025-05-${day}T10:00:00.000Z`, userPrompt: id, winner: FAKE_GPT.id }));
+    const line = (id: string, day: string) => seedLines({ id, createdAt: `2025-05-${day}T10:00:00.000Z`, userPrompt: id, winner: FAKE_GPT.id });
     const text = `${line('ok-1', '01')}\n{"schemaVersion":1,"type":"run","id":"torn\n${line('ok-2', '02')}\n`;
     writeFileSync(logPath, text);
     await useLogPath(session, logPath);

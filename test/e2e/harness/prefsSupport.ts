@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { type LogEntry, logEntrySchema, type RunRecord, type Vote } from '../../../src/core/prefs/preferenceRecord';
+import { type LogEntry, logEntrySchema } from '../../../src/core/prefs/logEvents';
+import type { RunRecord, Vote } from '../../../src/core/prefs/preferenceRecord';
 import type { FinishedRun } from '../../integration/companion/src/parallaxApi';
 import { finishedRunIds, waitForNewRun, watchRuns } from './companionOutput';
 import type { E2eSession } from './e2eSession';
@@ -279,41 +280,70 @@ export interface SeedRun {
   note?: string;
 }
 
-/** A valid run record between the two fakes (checked with the core schema before it is written). */
-export function seedRun(seed: SeedRun): RunRecord {
+/**
+ * The schema-2 events of a run between the two fakes, as the extension writes them: a run-start, one attempt per
+ * model, then the vote (or a standalone note when there is no vote). Each is checked with the core schema.
+ */
+export function seedRun(seed: SeedRun): LogEntry[] {
   const [start, end] = seed.lines ?? [12, 13];
   const models = seedModels.filter((m) => seed.models?.includes(m.id) ?? true);
+  const runId = seed.id;
+  const at = seed.createdAt;
   const vote: Vote | undefined =
-    seed.winner === undefined ? undefined : { kind: 'winner', winner: seed.winner, tags: seed.tags ?? [], ...(seed.note ? { note: seed.note } : {}), votedAt: seed.createdAt };
-  const record: RunRecord = {
-    schemaVersion: 1,
-    type: 'run',
-    id: seed.id,
-    createdAt: seed.createdAt,
-    template: seed.template ?? 'fix',
-    languageId: seed.languageId ?? 'javascript',
-    requestHash: '0123456789abcdef0123',
-    prompt: { system: 'You are a careful programmer.', user: seed.userPrompt },
-    context: { filePath: seed.filePath ?? 'src/pagination.js', selection: { startLine: start, startCharacter: 0, endLine: end, endCharacter: 0 }, truncated: {} },
-    models,
-    outputs: models.map((m) => ({
-      modelId: m.id,
-      state: 'done' as const,
-      text: `Answer of ${m.label}`,
-      metrics: { ttftMs: 100, totalMs: 400, outputTokens: 40, tokensEstimated: false },
-      followedFormat: true,
+    seed.winner === undefined
+      ? undefined
+      : {
+          kind: 'winner',
+          winner: seed.winner,
+          tags: seed.tags ?? [],
+          ...(seed.note ? { note: seed.note } : {}),
+          votedAt: at,
+          blind: false,
+          attempts: Object.fromEntries(models.map((m) => [m.id, 1])),
+        };
+  const events: unknown[] = [
+    {
+      schemaVersion: 2,
+      type: 'run-start',
+      runId,
+      at,
+      template: seed.template ?? 'fix',
+      languageId: seed.languageId ?? 'javascript',
+      requestHash: '0123456789abcdef0123',
+      prompt: { system: 'You are a careful programmer.', user: seed.userPrompt },
+      context: { filePath: seed.filePath ?? 'src/pagination.js', selection: { startLine: start, startCharacter: 0, endLine: end, endCharacter: 0 }, truncated: {} },
+      models,
+      blind: false,
+      shownOrder: models.map((m) => m.id),
+    },
+    ...models.map((m) => ({
+      schemaVersion: 2,
+      type: 'attempt',
+      runId,
+      attempt: 1,
+      at,
+      output: {
+        modelId: m.id,
+        state: 'done' as const,
+        text: `Answer of ${m.label}`,
+        metrics: { ttftMs: 100, totalMs: 400, outputTokens: 40, tokensEstimated: false },
+        followedFormat: true,
+      },
     })),
-    ...(vote ? { vote } : {}),
-    ...(seed.note && !vote ? { note: seed.note } : {}),
-    blind: false,
-    shownOrder: models.map((m) => m.id),
-  };
-  return logEntrySchema.parse(record) as RunRecord;
+    ...(vote ? [{ schemaVersion: 2, type: 'vote', runId, vote, at }] : []),
+    ...(seed.note && !vote ? [{ schemaVersion: 2, type: 'note', runId, note: seed.note, at }] : []),
+  ];
+  return events.map((e) => logEntrySchema.parse(e));
+}
+
+/** The seeded run's events as JSONL lines (no trailing newline). */
+export function seedLines(seed: SeedRun): string {
+  return seedRun(seed).map((e) => JSON.stringify(e)).join('\n');
 }
 
 /** Writes `entries` as a JSONL log; returns the text written. */
-export function writeLog(logPath: string, entries: readonly LogEntry[]): string {
-  const text = entries.map((e) => `${JSON.stringify(e)}\n`).join('');
+export function writeLog(logPath: string, entries: ReadonlyArray<LogEntry | readonly LogEntry[]>): string {
+  const text = entries.flat().map((e) => `${JSON.stringify(e)}\n`).join('');
   writeFileSync(logPath, text);
   return text;
 }

@@ -21,7 +21,8 @@ describe('leaderboard view mapping', () => {
     assert.equal(alpha.provider, 'openai');
     assert.ok(alpha.rating > beta.rating);
     assert.ok(alpha.ciLow <= alpha.rating && alpha.rating <= alpha.ciHigh);
-    assert.equal(alpha.wins, 6);
+    assert.equal(alpha.wins, 6.5, '6 wins and half of the tie');
+    assert.equal(beta.wins, 2.5);
     assert.equal(alpha.votes, 9);
     assert.equal(alpha.medianTtftMs, 300);
     assert.equal(alpha.medianTokensPerSecond, 50);

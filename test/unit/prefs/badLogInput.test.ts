@@ -7,8 +7,8 @@ import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PreferenceLog, PreferenceWriteError } from '../../../src/core/prefs/preferenceLog';
-import type { LogEntry } from '../../../src/core/prefs/preferenceRecord';
-import { sampleRun, winnerVote } from './sampleRuns';
+import type { LogEntry } from '../../../src/core/prefs/logEvents';
+import { asEvents, noteEvent, sampleRun, voteEvent, winnerVote } from './sampleRuns';
 
 /** Linux's always-full device: every write fails with ENOSPC, a real full disk without filling one. */
 const FULL_DEVICE = '/dev/full';
@@ -51,7 +51,28 @@ describe('PreferenceLog: bad input and a full disk', () => {
     assert.deepEqual(problems, []);
     assert.equal(runs[0]?.id, 'run-full');
     assert.equal(runs[0]?.vote?.winner, 'b');
-    assert.equal(runs[0]?.note, 'b handled the empty list');
+    assert.deepEqual(runs[0]?.notes, ['b handled the empty list']);
+  });
+
+  it('on a full disk keeps every schema-2 event of a run (start, attempts, vote, notes) and saves them elsewhere', async function () {
+    if (!existsSync(FULL_DEVICE)) this.skip();
+    const log = new PreferenceLog(FULL_DEVICE);
+    const events: LogEntry[] = [
+      ...asEvents(sampleRun({ id: 'run-full', models: ['a', 'b'] })),
+      voteEvent('run-full', { ...winnerVote('b'), blind: false, attempts: { a: 1, b: 1 } }),
+      noteEvent('run-full', 'first note'),
+      noteEvent('run-full', 'second note'),
+    ];
+    for (const entry of events) await assert.rejects(log.append(entry), (err: unknown) => err instanceof PreferenceWriteError && err.code === 'ENOSPC');
+    assert.deepEqual(log.pending(), events);
+    const elsewhere = join(dir, 'saved', 'prefs.jsonl');
+    assert.equal(await log.retryPending(elsewhere), events.length);
+    const { runs, problems } = await new PreferenceLog(elsewhere).readAll();
+    assert.deepEqual(problems, []);
+    assert.deepEqual(runs.map((r) => r.id), ['run-full']);
+    assert.equal(runs[0]?.outputs.length, 2);
+    assert.equal(runs[0]?.vote?.winner, 'b');
+    assert.deepEqual(runs[0]?.notes, ['first note', 'second note']);
   });
 
   it('skips binary garbage and valid JSON of the wrong shape line by line; every good line still reads, and appends go on', async () => {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { buildLeaderboard } from '../../../src/core/prefs/leaderboard';
 import type { RunRecord } from '../../../src/core/prefs/preferenceRecord';
-import { sampleRun, tieVote, winnerVote } from './sampleRuns';
+import { folded, type SampleRunOptions, sampleRun as legacyRun, tieVote, winnerVote } from './sampleRuns';
 
-const KEY = { a: 'openai:model-a:A', b: 'openai:model-b:B', c: 'openai:model-c:C', d: 'openai:model-d:D' };
+const sampleRun = (options?: SampleRunOptions): RunRecord => folded(legacyRun(options));
 
-/** 12 voted fix/typescript runs: A wins 6, B wins 3, C wins 1, 2 ties; plus unvoted and off-filter runs. */
+const KEY = { a: 'openai:model-a:a', b: 'openai:model-b:b', c: 'openai:model-c:c', d: 'openai:model-d:d' };
+
+/** 12 voted fix/typescript runs: A wins 6, B wins 3, C wins 1, a tie and an all-bad; plus unvoted and off-filter runs. */
 function dataset(): RunRecord[] {
   const winners = ['a', 'a', 'b', 'a', 'c', 'a', 'b', 'a', 'b', 'a'];
   const voted = winners.map((w, i) =>
@@ -33,16 +35,17 @@ function dataset(): RunRecord[] {
 describe('buildLeaderboard', () => {
   const query = { template: 'fix', languageId: 'typescript' } as const;
 
-  it('ranks models from the filtered votes and counts wins and votes', () => {
+  it('ranks models from the filtered votes and counts wins (half for each tie) and votes', () => {
     const board = buildLeaderboard(dataset(), query);
     assert.equal(board.totalVotes, 12);
     assert.equal(board.meaningful, true);
     assert.deepEqual(board.rows.map((r) => r.key), [KEY.a, KEY.b, KEY.c, KEY.d]);
     const [a, b, c, d] = board.rows;
     assert.ok(a && b && c && d);
-    assert.deepEqual([a.wins, a.votes, a.winRate, a.runs], [6, 12, 0.5, 13]);
-    assert.deepEqual([b.wins, b.votes, b.winRate], [3, 12, 0.25]);
-    assert.deepEqual([c.wins, c.votes], [1, 12]);
+    // The tie adds half a win to each of A, B and C; all-bad adds nothing.
+    assert.deepEqual([a.wins, a.votes, a.winRate, a.runs], [6.5, 12, 6.5 / 12, 13]);
+    assert.deepEqual([b.wins, b.votes, b.winRate], [3.5, 12, 3.5 / 12]);
+    assert.deepEqual([c.wins, c.votes], [1.5, 12]);
     assert.ok((a.rating ?? 0) > (b.rating ?? 0) && (b.rating ?? 0) > (c.rating ?? 0));
     assert.equal(a.rank, 1);
     for (const row of [a, b, c]) assert.ok((row.ciLow ?? NaN) <= (row.rating ?? NaN) && (row.rating ?? NaN) <= (row.ciHigh ?? NaN));
@@ -93,5 +96,31 @@ describe('buildLeaderboard', () => {
 
   it('is deterministic for a seed', () => {
     assert.deepEqual(buildLeaderboard(dataset(), { ...query, seed: 9 }), buildLeaderboard(dataset(), { ...query, seed: 9 }));
+  });
+  it('counts half a win for each tie and none for all-bad', () => {
+    const runs = [
+      sampleRun({ id: 't1', models: ['a', 'b'], vote: tieVote('tie') }),
+      sampleRun({ id: 't2', models: ['a', 'b'], vote: tieVote('tie') }),
+      sampleRun({ id: 't3', models: ['a', 'b'], vote: tieVote('all-bad') }),
+      sampleRun({ id: 'w', models: ['a', 'b'], vote: winnerVote('a') }),
+    ];
+    const byKey = new Map(buildLeaderboard(runs).rows.map((r) => [r.key, r]));
+    assert.deepEqual([byKey.get(KEY.a)?.wins, byKey.get(KEY.a)?.votes, byKey.get(KEY.a)?.winRate], [2, 4, 0.5]);
+    assert.deepEqual([byKey.get(KEY.b)?.wins, byKey.get(KEY.b)?.votes, byKey.get(KEY.b)?.winRate], [1, 4, 0.25]);
+  });
+
+  it('keeps one row for a model whose label was renamed, showing the latest label', () => {
+    const runs = [
+      sampleRun({ id: 'old', models: ['a', 'b'], vote: winnerVote('a'), createdAt: '2025-06-01T10:00:00.000Z' }),
+      sampleRun({ id: 'new', models: ['a', 'b'], vote: winnerVote('a'), createdAt: '2025-06-02T10:00:00.000Z' }),
+    ];
+    runs[1]!.models[0] = { ...runs[1]!.models[0]!, label: 'Alpha (renamed)' };
+    const board = buildLeaderboard(runs);
+    assert.deepEqual(board.rows.map((r) => r.key).sort(), [KEY.a, KEY.b]);
+    const a = board.rows.find((r) => r.key === KEY.a);
+    assert.deepEqual([a?.label, a?.wins, a?.votes, a?.runs], ['Alpha (renamed)', 2, 2, 2]);
+    // A different model behind the same entry id is a different row.
+    runs[1]!.models[0] = { ...runs[1]!.models[0]!, model: 'model-a-2' };
+    assert.equal(buildLeaderboard(runs).rows.length, 3);
   });
 });

@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PreferenceLog, PreferenceWriteError } from '../../../src/core/prefs/preferenceLog';
-import type { LogEntry } from '../../../src/core/prefs/preferenceRecord';
+import type { LogEntry } from '../../../src/core/prefs/logEvents';
 import { searchRuns } from '../../../src/core/prefs/runSearch';
 import { scrubSecrets } from '../../../src/core/prefs/secretScrubber';
-import { sampleRun, winnerVote } from './sampleRuns';
+import { asEvents, attemptEvent, folded, noteEvent, sampleRun, voteEvent, winnerVote } from './sampleRuns';
 
 describe('PreferenceLog', () => {
   let dir: string;
@@ -21,10 +21,25 @@ describe('PreferenceLog', () => {
     const log = new PreferenceLog(join(dir, 'nested', 'deeper', 'prefs.jsonl'));
     assert.deepEqual(await log.readAll(), { runs: [], problems: [] });
     const run = sampleRun({ vote: winnerVote('a') });
-    await log.append(run);
-    assert.deepEqual(await log.readAll(), { runs: [run], problems: [] });
+    const events = asEvents(run);
+    for (const e of events) await log.append(e);
+    assert.deepEqual(await log.readAll(), { runs: [folded(run)], problems: [] });
     const raw = await readFile(log.filePath, 'utf8');
-    assert.equal(raw, `${JSON.stringify(run)}\n`);
+    assert.equal(raw, events.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  });
+
+  it('still reads a schema-1 run line, and folds it the same as the events that record the same run', async () => {
+    const run = sampleRun({ id: 'old', vote: winnerVote('b'), note: 'from an older version' });
+    const oldLog = new PreferenceLog(join(dir, 'old.jsonl'));
+    await oldLog.append(run);
+    const newLog = new PreferenceLog(join(dir, 'new.jsonl'));
+    for (const e of asEvents(run)) await newLog.append(e);
+    const [fromOld, fromNew] = [await oldLog.readAll(), await newLog.readAll()];
+    assert.deepEqual(fromOld.problems, []);
+    assert.deepEqual(fromOld.runs, [folded(run)]);
+    assert.deepEqual(fromOld.runs[0]?.notes, ['from an older version']);
+    assert.deepEqual(fromOld.runs[0]?.attempts.map((a) => [a.modelId, a.attempt]), [['a', 1], ['b', 1], ['c', 1]]);
+    assert.deepEqual(fromNew.runs, fromOld.runs);
   });
 
   it('serializes 50 concurrent appends: every line parses, none interleaved', async () => {
@@ -32,12 +47,16 @@ describe('PreferenceLog', () => {
     const runs = Array.from({ length: 50 }, (_, i) =>
       sampleRun({ id: `run-${i}`, texts: { a: String(i % 10).repeat(((i * 7919) % 50) * 1000), b: 'short', c: '' } }),
     );
-    await Promise.all(runs.map((r) => log.append(r)));
+    const events = runs.flatMap(asEvents);
+    await Promise.all(events.map((e) => log.append(e)));
     const lines = (await readFile(log.filePath, 'utf8')).split('\n');
     assert.equal(lines.pop(), '', 'file ends with a newline');
-    assert.equal(lines.length, 50);
-    const ids = lines.map((line) => (JSON.parse(line) as { id: string }).id);
-    assert.deepEqual(ids, runs.map((r) => r.id), 'the queue keeps call order');
+    assert.equal(lines.length, 50 * 4, 'a run-start and three attempts per run');
+    const ids = lines.map((line) => {
+      const e = JSON.parse(line) as { runId: string; type: string };
+      return `${e.runId}/${e.type}`;
+    });
+    assert.deepEqual(ids, events.map((e) => `${e.runId}/${e.type}`), 'the queue keeps call order');
     const { runs: read, problems } = await log.readAll();
     assert.deepEqual(problems, []);
     assert.deepEqual(read.map((r) => r.id).sort(), runs.map((r) => r.id).sort());
@@ -89,11 +108,56 @@ describe('PreferenceLog', () => {
     await log.append({ schemaVersion: 1, type: 'vote', runId: 'missing', vote: winnerVote('a'), at });
     const { runs, problems } = await log.readAll();
     assert.equal(runs.length, 1);
-    assert.equal(runs[0]?.note, 'kept for later');
+    assert.deepEqual(runs[0]?.notes, ['kept for later']);
     assert.deepEqual(runs[0]?.vote?.ranking, ['c', 'a']);
     assert.deepEqual(problems.map((p) => p.line), [4, 5]);
     assert.match(problems[0]?.error ?? '', /'zz' is not a model/);
     assert.match(problems[1]?.error ?? '', /unknown run 'missing'/);
+  });
+
+  it('folds schema-2 events: retries, votes, notes, reveal, apply, cancel; and reports those that do not fit', async () => {
+    const log = new PreferenceLog(join(dir, 'prefs.jsonl'));
+    const at = '2025-06-02T08:00:00.000Z';
+    const run = sampleRun({ id: 'r1', models: ['a', 'b'] });
+    for (const e of asEvents(run)) await log.append(e);
+    await log.append(attemptEvent('r1', 2, { ...run.outputs[0]!, text: 'retry of a' }));
+    await log.append(noteEvent('r1', 'one'));
+    await log.append({ schemaVersion: 2, type: 'reveal', runId: 'r1', at });
+    await log.append(voteEvent('r1', { ...winnerVote('a'), blind: true, attempts: { a: 2, b: 1 } }));
+    await log.append(noteEvent('r1', 'two'));
+    await log.append({ schemaVersion: 2, type: 'apply', runId: 'r1', modelId: 'a', attempt: 2, at });
+    await log.append({ schemaVersion: 2, type: 'cancel', runId: 'r1', reason: 'user', modelIds: ['b'], at });
+    // Lines 11-14 do not fit.
+    await log.append(attemptEvent('r1', 1, { ...run.outputs[0]!, modelId: 'zz' }));
+    await log.append(voteEvent('r1', winnerVote('zz')));
+    await log.append(noteEvent('missing', 'orphan'));
+    await log.append({ schemaVersion: 2, type: 'apply', runId: 'r1', modelId: 'zz', attempt: 1, at });
+    const { runs, problems } = await log.readAll();
+    assert.equal(runs.length, 1);
+    const r = runs[0]!;
+    assert.deepEqual(r.outputs.map((o) => o.text), ['retry of a', 'answer from b']);
+    assert.deepEqual(r.attempts.map((a) => [a.modelId, a.attempt]), [['a', 1], ['b', 1], ['a', 2]]);
+    assert.deepEqual(r.notes, ['one', 'two']);
+    assert.equal(r.revealedAt, at);
+    assert.deepEqual(r.vote?.attempts, { a: 2, b: 1 });
+    assert.equal(r.vote?.blind, true);
+    assert.deepEqual(r.applied, [{ modelId: 'a', attempt: 2, at }]);
+    assert.equal(r.cancelled, undefined, 'one cancelled column does not cancel the run');
+    assert.deepEqual(problems.map((p) => p.line), [11, 12, 13, 14]);
+    assert.match(problems[0]?.error ?? '', /unknown model 'zz'/);
+    assert.match(problems[1]?.error ?? '', /'zz' is not a model/);
+    assert.match(problems[2]?.error ?? '', /unknown run 'missing'/);
+    assert.match(problems[3]?.error ?? '', /unknown model 'zz'/);
+  });
+
+  it('reports a duplicate run-start and keeps the first', async () => {
+    const log = new PreferenceLog(join(dir, 'prefs.jsonl'));
+    for (const e of asEvents(sampleRun({ id: 'r1', user: 'first' }))) await log.append(e);
+    await log.append(asEvents(sampleRun({ id: 'r1', user: 'second' }))[0]!);
+    const { runs, problems } = await log.readAll();
+    assert.deepEqual(runs.map((r) => r.prompt.user), ['first']);
+    assert.deepEqual(problems.map((p) => p.line), [5]);
+    assert.match(problems[0]?.error ?? '', /duplicate run id 'r1'/);
   });
 
   it('rejects an invalid entry with a TypeError and writes nothing', async () => {
@@ -126,7 +190,7 @@ describe('PreferenceLog', () => {
     const elsewhere = join(dir, 'elsewhere', 'prefs.jsonl');
     assert.equal(await log.retryPending(elsewhere), 1);
     assert.deepEqual(log.pending(), []);
-    assert.deepEqual((await new PreferenceLog(elsewhere).readAll()).runs, [run]);
+    assert.deepEqual((await new PreferenceLog(elsewhere).readAll()).runs, [folded(run)]);
   });
 
   it('keeps working after a failed write once the path is writable again, writing the kept entries first', async () => {
@@ -197,7 +261,7 @@ describe('searchRuns', () => {
     sampleRun({ id: 'r1', user: 'Fix the parser crash', models: ['gpt', 'claude'] }),
     sampleRun({ id: 'r2', user: 'Explain the cache', models: ['gpt', 'llama'], note: 'Llama hallucinated an API' }),
     sampleRun({ id: 'r3', user: 'Refactor the Parser', models: ['qwen'], vote: { ...winnerVote('qwen'), note: 'clean diff' } }),
-  ];
+  ].map(folded);
 
   it('matches prompt, model labels and ids, and notes, case-insensitively, in input order', () => {
     assert.deepEqual(searchRuns(runs, 'parser').map((r) => r.id), ['r1', 'r3']);

@@ -3,7 +3,7 @@ import { type Comparison, comparisonsFromRun } from '../../../src/core/prefs/pai
 import { fitBradleyTerry, toEloScale } from '../../../src/core/prefs/bradleyTerry';
 import { rankByUpperBound, rateModels, winRateMatrix } from '../../../src/core/prefs/ratings';
 import { mulberry32 } from '../../../src/core/prefs/seededRandom';
-import { sampleRun, tieVote, winnerVote } from './sampleRuns';
+import { folded, sampleRun, tieVote, winnerVote } from './sampleRuns';
 
 const win = (a: string, b: string): Comparison => ({ a, b, scoreA: 1 });
 const tie = (a: string, b: string): Comparison => ({ a, b, scoreA: 0.5 });
@@ -156,10 +156,10 @@ describe('win-rate matrix', () => {
 });
 
 describe('comparisons from votes', () => {
-  const key = (id: string): string => `openai:model-${id}:${id.toUpperCase()}`;
+  const key = (id: string): string => `openai:model-${id}:${id}`;
 
   it('a winner beats every other column', () => {
-    assert.deepEqual(comparisonsFromRun(sampleRun({ vote: winnerVote('b') })), [
+    assert.deepEqual(comparisonsFromRun(folded(sampleRun({ vote: winnerVote('b') }))), [
       { a: key('b'), b: key('a'), scoreA: 1 },
       { a: key('b'), b: key('c'), scoreA: 1 },
     ]);
@@ -167,14 +167,14 @@ describe('comparisons from votes', () => {
 
   it('tie and all-bad are ties among all columns', () => {
     for (const vote of [tieVote('tie'), tieVote('all-bad')]) {
-      const c = comparisonsFromRun(sampleRun({ vote }));
+      const c = comparisonsFromRun(folded(sampleRun({ vote })));
       assert.equal(c.length, 3);
       assert.ok(c.every((x) => x.scoreA === 0.5));
     }
   });
 
   it('a ranking gives every implied pair; the winner still beats unranked columns', () => {
-    const run = sampleRun({ models: ['a', 'b', 'c', 'd'], vote: winnerVote('b', ['b', 'a', 'c']) });
+    const run = folded(sampleRun({ models: ['a', 'b', 'c', 'd'], vote: winnerVote('b', ['b', 'a', 'c']) }));
     assert.deepEqual(comparisonsFromRun(run), [
       { a: key('b'), b: key('a'), scoreA: 1 },
       { a: key('b'), b: key('c'), scoreA: 1 },
@@ -184,6 +184,6 @@ describe('comparisons from votes', () => {
   });
 
   it('no vote, no comparisons', () => {
-    assert.deepEqual(comparisonsFromRun(sampleRun()), []);
+    assert.deepEqual(comparisonsFromRun(folded(sampleRun())), []);
   });
 });

@@ -1,7 +1,7 @@
 /** Builders for preference-log records used by the prefs tests. */
-import type { LegacyRunEntry } from '../../../src/core/prefs/logEvents';
+import type { LegacyRunEntry, LogEventV2 } from '../../../src/core/prefs/logEvents';
 import { foldLegacyRun } from '../../../src/core/prefs/logFold';
-import type { RunRecord, Vote } from '../../../src/core/prefs/preferenceRecord';
+import type { RunOutput, RunRecord, Vote } from '../../../src/core/prefs/preferenceRecord';
 
 export interface SampleRunOptions {
   id?: string;
@@ -58,4 +58,34 @@ export function tieVote(kind: 'tie' | 'all-bad' = 'tie'): Vote {
 /** The record a schema-1 run line reads back as. */
 export function folded(entry: LegacyRunEntry): RunRecord {
   return foldLegacyRun(entry);
+}
+
+/** The schema-2 events that record the same run: a run-start, one attempt per output, then the vote and note. */
+export function asEvents(entry: LegacyRunEntry): LogEventV2[] {
+  const { id: runId, createdAt: at, outputs, vote, note, schemaVersion: _v, type: _t, ...shape } = entry;
+  const events: LogEventV2[] = [{ schemaVersion: 2, type: 'run-start', runId, at, ...shape }];
+  for (const output of outputs) events.push({ schemaVersion: 2, type: 'attempt', runId, attempt: 1, at, output });
+  if (vote) events.push({ schemaVersion: 2, type: 'vote', runId, vote, at: vote.votedAt });
+  if (note !== undefined) events.push({ schemaVersion: 2, type: 'note', runId, note, at });
+  return events;
+}
+
+/** A schema-2 attempt event (a retry when `attempt` > 1). */
+export function attemptEvent(runId: string, attempt: number, output: RunOutput, at = '2025-06-01T10:02:00.000Z'): LogEventV2 {
+  return { schemaVersion: 2, type: 'attempt', runId, attempt, at, output };
+}
+
+/** A schema-2 note event. */
+export function noteEvent(runId: string, note: string, at = '2025-06-01T10:06:00.000Z'): LogEventV2 {
+  return { schemaVersion: 2, type: 'note', runId, note, at };
+}
+
+/** A schema-2 vote event. */
+export function voteEvent(runId: string, vote: Vote): LogEventV2 {
+  return { schemaVersion: 2, type: 'vote', runId, vote, at: vote.votedAt };
+}
+
+/** Log text: one JSON line per entry. */
+export function logText(entries: readonly unknown[]): string {
+  return entries.map((e) => `${JSON.stringify(e)}\n`).join('');
 }

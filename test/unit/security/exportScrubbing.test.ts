@@ -8,7 +8,7 @@ import { dpoPairsFromRun, runsToCsv, runsToDpoPairs, runsToJson, runToMarkdown }
 import type { RunRecord } from '../../../src/core/prefs/preferenceRecord';
 import { createProvider } from '../../../src/core/providers/providerFactory';
 import { startFakeProviders } from '../../../src/demo/fakeProviders';
-import { sampleRun, winnerVote } from '../prefs/sampleRuns';
+import { folded, sampleRun, winnerVote } from '../prefs/sampleRuns';
 
 /** The secret part of each: none of these may appear in any export. */
 const SECRETS = {
@@ -19,8 +19,12 @@ const SECRETS = {
   assigned: 'or3f9a8b7c6d5e4f3a2b1c0d9e',
 };
 
+function withLeakyExtras<T extends RunRecord['outputs'][number]>(o: T): T {
+  return { ...o, reasoning: `The key ${SECRETS.openai} is exposed.`, extractedCode: `const key = '${SECRETS.groq}';` };
+}
+
 function runWithKeys(): RunRecord {
-  const base = sampleRun({
+  const base = folded(sampleRun({
     id: 'leaky',
     models: ['a', 'b'],
     user: `Fix the bug. My config: OPENROUTER_API_KEY="${SECRETS.assigned}" and client = new OpenAI({ apiKey: '${SECRETS.openai}' })`,
@@ -30,11 +34,13 @@ function runWithKeys(): RunRecord {
     },
     vote: { ...winnerVote('a'), note: `a removed ${SECRETS.openai}`, tags: ['correct'] },
     note: `Rotate ${SECRETS.groq} now`,
-  });
+  }));
   return {
     ...base,
     prompt: { ...base.prompt, system: `Never print keys like ${SECRETS.anthropic}.` },
-    outputs: base.outputs.map((o) => ({ ...o, reasoning: `The key ${SECRETS.openai} is exposed.`, extractedCode: `const key = '${SECRETS.groq}';` })),
+    outputs: base.outputs.map(withLeakyExtras),
+    attempts: base.attempts.map(withLeakyExtras),
+    notes: [...base.notes, `Also revoke ${SECRETS.anthropic}`],
   };
 }
 

@@ -99,11 +99,25 @@ describe('security: webview code paths (static checks of src/)', () => {
   it('every message listener validates what it receives with the protocol schemas', () => {
     const files = [...host, ...webview];
     const listeners = files.flatMap((f) =>
-      [...findCalls(f.text, /onDidReceiveMessage/), ...findCalls(f.text, /addEventListener/).filter((c) => /^\s*'message'/.test(c.args))].map((c) => ({ file: f, args: c.args })),
+      [...findCalls(f.text, /\bwebview\.onDidReceiveMessage/), ...findCalls(f.text, /addEventListener/).filter((c) => /^\s*'message'/.test(c.args))].map((c) => ({ file: f, args: c.args })),
     );
     assert.ok(listeners.length >= 4, `found ${listeners.length} listeners`);
     const unvalidated = listeners.filter((l) => !listenerValidates(l.file.text, l.args)).map((l) => `${l.file.path}: ${l.args.slice(0, 80)}`);
     assert.deepEqual(unvalidated, []);
+  });
+
+  it("the host's own onDidReceiveMessage events re-raise only what a validating webview channel parsed", () => {
+    // Listeners of these (e.g. the results panel's, in extensionWiring) get parsed messages, not the raw webview value.
+    const own = host.flatMap((f) => [...f.text.matchAll(/readonly onDidReceiveMessage\b[^=;]*(?:=\s*([^;\n]+))?;/g)].map((m) => ({ path: f.path, init: m[1]?.trim() })));
+    assert.ok(own.length >= 2, `found ${own.length} host events`);
+    const assigned = (path: string): string[] =>
+      [...(host.find((f) => f.path === path)?.text ?? '').matchAll(/this\.onDidReceiveMessage\s*=\s*([^;\n]+);/g)].map((m) => m[1]!.trim());
+    const sources = own.flatMap((o) => (o.init ? [`${o.path}: ${o.init}`] : assigned(o.path).map((v) => `${o.path}: ${v}`)));
+    assert.ok(sources.length >= own.length, sources.join('\n'));
+    const unknown = sources.filter((s) => !/webviewChannel\.ts: this\.received\.event$|: this\.channel\.onDidReceiveMessage$/.test(s));
+    assert.deepEqual(unknown, []);
+    const channel = host.find((f) => f.path.endsWith('webviews/webviewChannel.ts'));
+    assert.ok(channel && listenerValidates(channel.text, '(raw: unknown) => this.receive(raw)'), 'the channel parses before it fires');
   });
 });
 
