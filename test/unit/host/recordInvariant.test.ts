@@ -296,9 +296,9 @@ async function checkInvariant(world: World): Promise<void> {
       if (lastVote.winnerLabel) assert.equal(labelOf.get(run.vote.winner ?? ''), lastVote.winnerLabel, `${runId}: the winner is the column the user picked`);
       for (const model of run.models) {
         const attempt = run.vote.attempts?.[model.id];
-        const shownText = lastVote.shownTexts.get(model.label);
+        const shownText: string | undefined = lastVote.shownTexts.get(model.label);
         if (attempt === undefined || shownText === undefined) continue;
-        const voted = run.attempts.find((a) => a.modelId === model.id && a.attempt === attempt);
+        const voted: { text: string } | undefined = run.attempts.find((a) => a.modelId === model.id && a.attempt === attempt);
         assert.equal(voted?.text, shownText, `${runId}: the vote points at the attempt of ${model.id} that was on screen`);
       }
     }
