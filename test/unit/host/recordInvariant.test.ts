@@ -295,7 +295,7 @@ async function checkInvariant(world: World): Promise<void> {
       const labelOf = new Map(run.models.map((m) => [m.id, m.label]));
       if (lastVote.winnerLabel) assert.equal(labelOf.get(run.vote.winner ?? ''), lastVote.winnerLabel, `${runId}: the winner is the column the user picked`);
       for (const model of run.models) {
-        const attempt = run.vote.attempts?.[model.id];
+        const attempt: number | undefined = run.vote.attempts?.[model.id];
         const shownText: string | undefined = lastVote.shownTexts.get(model.label);
         if (attempt === undefined || shownText === undefined) continue;
         const voted: { text: string } | undefined = run.attempts.find((a) => a.modelId === model.id && a.attempt === attempt);
