@@ -13,7 +13,7 @@ import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakePr
 import { buildCompanion, companionFolderName, companionId } from '../../integration/companion/buildCompanion';
 import { installExtension, startCodeServer, type CodeServerDirs, type RunningCodeServer } from '../../../scripts/lib/codeServer';
 import { E2E_FAKE_KEY, E2E_FAKE_KEY_ENV, e2eFakeScripts, e2eModels } from './e2eModels';
-import { readVscodeEnv } from '../../../scripts/lib/vscodeEnv';
+import { readVscodeEnv } from '../../../scripts/lib/vscodeEnv.cjs';
 import { SCREENSHOT_DIR, Workbench } from './workbench';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
