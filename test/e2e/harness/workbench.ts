@@ -174,7 +174,7 @@ export class Workbench {
     let attempts = 0;
     await waitFor(
       async () => {
-        attempts++;
+        if (++attempts > 1) console.log(`      [harness] reopening the palette for "${title}" (attempt ${attempts})`);
         if (!(await this.openPalette(title))) return false;
         const row = this.rowLabelled(title).first();
         if (!(await shows(row))) return false;
@@ -346,8 +346,10 @@ export class Workbench {
     const widget = this.page.locator(ACTION_WIDGET);
     const row = this.page.locator(ACTION_ROW, { hasText: title }).first();
     let offered: string[] = [];
+    let attempts = 0;
     await waitFor(
       async () => {
+        if (++attempts > 1) console.log(`      [harness] triggering the code actions again for "${title}" (attempt ${attempts}; offered: ${JSON.stringify(offered)})`);
         if (await widget.isVisible()) {
           await widget.press('Escape').catch(() => undefined);
           await widget.waitFor({ state: 'hidden', timeout: ATTEMPT_MS }).catch(() => undefined);
@@ -369,6 +371,19 @@ export class Workbench {
 
   /** Clicks a code action row that openCodeActions() returned and checks that the widget closed (the action ran). */
   async pickCodeAction(row: Locator): Promise<void> {
+    // The widget covers the page with a pointer block until the mouse moves (so the click that opened it cannot pick
+    // a row): move the mouse onto the row, which removes the block, then click the row.
+    const block = this.page.locator('.context-view-pointerBlock');
+    await waitFor(
+      async () => {
+        const box = await row.boundingBox();
+        if (!box) return false;
+        await this.page.mouse.move(box.x + 8, box.y + box.height / 2);
+        await this.page.mouse.move(box.x + 16, box.y + box.height / 2, { steps: 2 });
+        return (await block.count()) === 0;
+      },
+      { what: 'the code action widget to take the pointer', timeoutMs: 10_000 },
+    );
     await row.click({ timeout: ATTEMPT_MS * 2 });
     await this.page.locator(ACTION_WIDGET).waitFor({ state: 'hidden', timeout: 10_000 });
   }
