@@ -67,7 +67,7 @@ describe('comparison loop: entry points and the messages that guide the user', (
     const { workbench } = e2e();
     await workbench.openFile(FILE);
     await workbench.selectLines(...SELECTED_LINES);
-    await workbench.page.keyboard.press('Shift+F10');
+    await workbench.editorKeys('Shift+F10');
     const menu = workbench.page.locator('.monaco-menu-container .monaco-menu').first();
     await menu.waitFor({ state: 'visible', timeout: 15_000 });
     const parallax = menu.locator('.action-item .action-label', { hasText: /^Parallax$/ });

@@ -121,7 +121,7 @@ describe('comparison loop: three streaming models, metrics, diff, apply and undo
     assert.equal(changed.isDirty, true, 'the applied change is an unsaved edit of the document');
     await workbench.screenshot('apply-applied');
     await workbench.focusTab('pagination.js');
-    await workbench.page.keyboard.press('Control+Z');
+    await workbench.editorKeys('Control+Z');
     await waitFor(async () => (await documentText(session, FILE)).text === original, { what: 'one undo to restore the document', timeoutMs: 20_000 });
     // The dirty flag reaches the extension host after the text: the undo went back to the saved version.
     await waitFor(async () => !(await documentText(session, FILE)).isDirty, { what: 'the restored document to be clean', timeoutMs: 10_000 });

@@ -112,7 +112,7 @@ describe('comparison loop: compare answers, cancel, and apply after the code cha
     // The user edits the compared lines after the run: a comment at the start of line 14.
     await workbench.openFile(FILE);
     await workbench.goTo(14, 3);
-    await workbench.page.keyboard.type('/* edited */ ');
+    await workbench.editorType('/* edited */ ');
     const edited = await waitFor(
       async () => {
         const doc = await documentText(session, FILE);

@@ -356,7 +356,7 @@ export class Workbench {
         }
         await this.goTo(line, column);
         if (!(await shows(this.page.locator(ACTIVE_EDITOR_FOCUSED)))) return false;
-        await this.page.locator(ACTIVE_EDITOR_FOCUSED).press('Control+.');
+        await this.editorKeys('Control+.');
         if (await shows(row)) {
           await row.scrollIntoViewIfNeeded({ timeout: ATTEMPT_MS });
           return true;
@@ -388,12 +388,23 @@ export class Workbench {
     await this.page.locator(ACTION_WIDGET).waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
+  /** Presses `keys` in the active editor, once it is checked to have the focus (keys never go to another element). */
+  async editorKeys(...keys: string[]): Promise<void> {
+    await this.page.waitForSelector(ACTIVE_EDITOR_FOCUSED, { timeout: 10_000 });
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** Types `text` into the active editor, once it is checked to have the focus. */
+  async editorType(text: string): Promise<void> {
+    await this.page.waitForSelector(ACTIVE_EDITOR_FOCUSED, { timeout: 10_000 });
+    await this.page.keyboard.type(text);
+  }
+
   /** Selects whole lines a..b (1-based, inclusive) in the active editor; returns the status bar's selection text. */
   async selectLines(a: number, b: number): Promise<string> {
     await this.assertNoModalDialog();
     await this.goTo(a, 1); // in the focused editor: openFile() leaves the focus there
-    for (let line = a; line < b; line++) await this.page.keyboard.press('Shift+ArrowDown');
-    await this.page.keyboard.press('Shift+End');
+    await this.editorKeys(...Array.from({ length: b - a }, () => 'Shift+ArrowDown'), 'Shift+End');
     // The status bar follows the keys with a delay: wait for the end of line b, not just for line b.
     const end = this.selectionEndPattern(b);
     return waitFor(
