@@ -183,7 +183,7 @@ export class Workbench {
         await row.click({ timeout: ATTEMPT_MS });
         return waitFor(() => this.paletteLeft(title), { what: 'the palette to take the click', timeoutMs: ATTEMPT_MS });
       },
-      { what: `the command palette row "${title}" (${attempts} attempts)`, timeoutMs: Math.max(deadline - Date.now(), ATTEMPT_MS * 2), intervalMs: 200 },
+      { what: `the command palette row "${title}" to show and take a click`, timeoutMs: Math.max(deadline - Date.now(), ATTEMPT_MS * 2), intervalMs: 200 },
     );
   }
 
