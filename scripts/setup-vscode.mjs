@@ -5,25 +5,20 @@
 // Writes <cache>/vscode-env.json ({ codeServerEntry, chromiumPath, codeServerVersion }) for the harness to read.
 // Only node built-ins here: it runs before `npm ci` on a fresh machine.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vscodeEnv from './lib/vscodeEnv.cjs';
+
+const { parallaxCacheDir, vscodeEnvFile } = vscodeEnv;
+export { parallaxCacheDir, vscodeEnvFile };
 
 export const CODE_SERVER_VERSION = '4.100.3';
 const RIPGREP_PACKAGE_VERSION = '1.15.11';
 const RIPGREP_BINARY_VERSION = 'v13.0.0-10';
 const APT_PACKAGES = ['libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev', 'pkg-config', 'ripgrep', 'chromium'];
 const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export function parallaxCacheDir() {
-  return process.env.PARALLAX_CACHE_DIR ?? join(homedir(), '.cache', 'parallax');
-}
-
-/** The file setup writes last; the harness and `npm start` read it. */
-export function vscodeEnvFile() {
-  return join(parallaxCacheDir(), 'vscode-env.json');
-}
 
 class SetupError extends Error {}
 
@@ -114,13 +109,6 @@ export function setupVscode() {
   mkdirSync(parallaxCacheDir(), { recursive: true });
   writeFileSync(vscodeEnvFile(), `${JSON.stringify(env, null, 2)}\n`);
   return env;
-}
-
-/** Reads what setup wrote; throws a message that says to run setup when it is missing. */
-export function readVscodeEnv() {
-  const file = vscodeEnvFile();
-  if (!existsSync(file)) throw new Error(`${file} not found: run \`node scripts/setup-vscode.mjs\` first`);
-  return JSON.parse(readFileSync(file, 'utf8'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

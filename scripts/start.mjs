@@ -4,9 +4,9 @@
 // scripts/demo/runDemo.ts, which serves the sample workspace on 127.0.0.1 (port from PORT, else a free one).
 // Ctrl+C stops everything. Only node built-ins here: it runs before `npm ci`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/bootstrap.mjs';
 import { setupVscode } from './setup-vscode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,11 +22,11 @@ function step(cmd, args, env = process.env) {
 
 try {
   setupVscode();
+  ensureDependencies(root, 'start');
 } catch (err) {
   console.error(`[start] FAILED: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 }
-if (!existsSync(join(root, 'node_modules', '.package-lock.json'))) step('npm', ['ci', '--no-audit', '--no-fund'], { ...process.env, npm_config_yes: 'true' });
 step('npm', ['run', 'package']);
 
 const demo = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'demo', 'runDemo.ts')], { cwd: root, stdio: 'inherit' });

@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// `npm test`: setup (cached), unit tests, then the e2e suite in a real VS Code (code-server + Chromium), which also
-// runs the integration suite inside the extension host. Ends with one line "N passed, N failed[, N skipped]" and
-// exits non-zero on any failure. PARALLAX_SKIP_E2E=1 runs the unit tests only.
+// `npm test`: npm dependencies (installed when missing or stale, so a fresh clone can run this first), setup (cached),
+// typecheck, lint, unit tests, then the e2e suite in a real VS Code (code-server + Chromium), which also runs the
+// integration suite inside the extension host. Ends with one line "N passed, N failed[, N skipped]" and exits
+// non-zero on any failure. PARALLAX_SKIP_E2E=1 skips the VS Code setup and the e2e suite.
+// Nothing is resolved from node_modules before ensureDependencies() has run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDependencies } from './lib/bootstrap.mjs';
 import { setupVscode } from './setup-vscode.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const mochaBin = createRequire(import.meta.url).resolve('mocha/bin/mocha.js');
+const require = createRequire(import.meta.url);
 const reporter = join(root, 'scripts', 'mocha-stats-reporter.cjs');
 const statsDir = mkdtempSync(join(tmpdir(), 'parallax-test-stats-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -24,7 +27,7 @@ function heading(text) {
 function runMochaLayer(name, extraArgs) {
   heading(name);
   const statsFile = join(statsDir, `${name}.json`);
-  const res = spawnSync(process.execPath, [mochaBin, ...extraArgs, '--reporter', reporter, '--reporter-option', `statsFile=${statsFile}`], {
+  const res = spawnSync(process.execPath, [require.resolve('mocha/bin/mocha.js'), ...extraArgs, '--reporter', reporter, '--reporter-option', `statsFile=${statsFile}`], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -41,6 +44,17 @@ function runMochaLayer(name, extraArgs) {
 }
 
 const started = Date.now();
+heading('dependencies');
+try {
+  ensureDependencies(root, 'test');
+  console.log('[test] npm dependencies match package-lock.json');
+} catch (err) {
+  // Nothing else can run without them.
+  console.error(`[test] FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
 let vscodeReady = false;
 if (process.env.PARALLAX_SKIP_E2E !== '1') {
   heading('setup');
@@ -54,9 +68,24 @@ if (process.env.PARALLAX_SKIP_E2E !== '1') {
 }
 
 heading('typecheck');
-const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '--noEmit', '-p', '.'], { cwd: root, stdio: 'inherit' });
 if (tsc.status === 0) console.log('[test] typecheck clean');
 else totals.failed += 1;
+
+// `npm run lint` fails on any warning (--max-warnings=0); a missing lint script is a failure too.
+heading('lint');
+const lintScript = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts?.lint;
+if (lintScript === undefined) {
+  console.error('[test] lint: package.json has no "lint" script');
+  totals.failed += 1;
+} else {
+  const lint = spawnSync('npm', ['run', '--silent', 'lint'], { cwd: root, stdio: 'inherit' });
+  if (lint.status === 0) console.log('[test] lint clean');
+  else {
+    console.error(`[test] lint failed (${lint.status ?? lint.signal})`);
+    totals.failed += 1;
+  }
+}
 
 runMochaLayer('unit', []);
 // Failure screenshots describe the latest run only.

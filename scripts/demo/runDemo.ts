@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { startFakeProviders, type FakeProviders } from '../../src/demo/fakeProviders';
 import { scriptsFileSchema } from '../../src/demo/fakeScriptSchema';
 import { installExtension, startCodeServer, type CodeServerDirs } from '../lib/codeServer';
-import { parallaxCacheDir, readVscodeEnv } from '../lib/vscodeEnv';
+import { parallaxCacheDir, readVscodeEnv } from '../lib/vscodeEnv.cjs';
 import { DEMO_KEY, DEMO_KEY_ENV, demoModels, realModels, type ModelEntry } from './demoModels';
 
 const ROOT = join(__dirname, '..', '..');

@@ -7,7 +7,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { waitFor } from '../../test/e2e/harness/waitFor';
+import { waitFor } from './waitFor';
 
 export interface CodeServerDirs {
   /** code-server's entry.js (see vscodeEnv.ts). */

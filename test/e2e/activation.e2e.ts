@@ -7,7 +7,7 @@ import { waitFor } from './harness/waitFor';
 describe('activation', () => {
   it('Parallax is installed from the .vsix and activates when one of its commands runs', async () => {
     const { workbench, outDir } = e2e();
-    const before = await readCompanionState(workbench, outDir);
+    const before = await readCompanionState(outDir);
     assert.equal(before.installed, true, 'parallax-dev.parallax is installed');
 
     // A command that only opens a view, listed in the palette without any context.
@@ -19,7 +19,7 @@ describe('activation', () => {
 
     // Activation finishes asynchronously after the palette closes.
     const after = await waitFor(async () => {
-      const state = await readCompanionState(workbench, outDir);
+      const state = await readCompanionState(outDir);
       return state.isActive ? state : undefined;
     }, { what: `Parallax to be active after "${command.paletteTitle}"`, timeoutMs: 20_000, intervalMs: 500 });
     assert.equal(after.isActive, true);

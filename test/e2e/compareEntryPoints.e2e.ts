@@ -6,6 +6,7 @@ import { answerWith, entryFor, EXCLUSIVE_END, QUICK_GPT, restoreDefaultModels, S
 import { paletteTitleOf } from './harness/manifest';
 import { clearNotifications, clickNotificationButton, notificationButtons, waitForNotification } from './harness/notifications';
 import { resultsFrameWith, waitForStates } from './harness/resultsFrame';
+import { compareSelection } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
@@ -20,7 +21,7 @@ describe('comparison loop: entry points and the messages that guide the user', (
   before(async function () {
     this.timeout(120_000);
     const session = e2e();
-    await watchRuns(session.workbench, session.outDir);
+    await watchRuns(session.outDir);
     await useScriptedModels(session, [
       [QUICK_GPT, streamed(100, 200, fix)],
       [STEADY_CLAUDE, streamed(150, 200, fix)],
@@ -42,24 +43,14 @@ describe('comparison loop: entry points and the messages that guide the user', (
     await workbench.openFile(FILE);
     await workbench.goTo(14, 5); // on the diagnostic, nothing selected
     await waitFor(async () => (await workbench.page.$$('.editor-group-container.active .squiggly-error')).length > 0, { what: 'the diagnostic squiggle', timeoutMs: 15_000 });
-    await workbench.page.keyboard.press('Control+.');
-    const action = workbench.page.locator('.action-widget .monaco-list-row', { hasText: 'Compare fixes with Parallax' });
-    await action.waitFor({ state: 'visible', timeout: 20_000 });
+    // The code action widget (Ctrl+., as the lightbulb opens it) at the diagnostic, opened again until it lists ours.
+    const action = await workbench.openCodeActions('Compare fixes with Parallax', 14, 5);
     await workbench.screenshot('lightbulb-compare-fixes');
 
-    // Pick it with the keyboard, as from the lightbulb menu.
-    await waitFor(
-      async () => {
-        const focused = (await workbench.page.textContent('.action-widget .monaco-list-row.focused').catch(() => null)) ?? '';
-        if (focused.includes('Compare fixes with Parallax')) return true;
-        await workbench.page.keyboard.press('ArrowDown');
-        return false;
-      },
-      { what: 'the Parallax code action to be focused', timeoutMs: 10_000 },
-    );
+    // Pick that row, as from the lightbulb menu.
     const before = fakes.requests.length;
     const known = finishedRunIds(outDir);
-    await workbench.page.keyboard.press('Enter');
+    await workbench.pickCodeAction(action);
     const run = await waitForNewRun(outDir, known);
     assert.equal(run.template, 'fix');
     const sent = fakes.requests.slice(before).filter((r) => r.method === 'POST');
@@ -76,7 +67,7 @@ describe('comparison loop: entry points and the messages that guide the user', (
     const { workbench } = e2e();
     await workbench.openFile(FILE);
     await workbench.selectLines(...SELECTED_LINES);
-    await workbench.page.keyboard.press('Shift+F10');
+    await workbench.editorKeys('Shift+F10');
     const menu = workbench.page.locator('.monaco-menu-container .monaco-menu').first();
     await menu.waitFor({ state: 'visible', timeout: 15_000 });
     const parallax = menu.locator('.action-item .action-label', { hasText: /^Parallax$/ });
@@ -117,10 +108,8 @@ describe('comparison loop: entry points and the messages that guide the user', (
     const sidebar = await workbench.webviewFrame(`[data-testid="model-${KEYLESS.id}"]`);
     await sidebar.waitForSelector(`[data-testid="set-key-${KEYLESS.id}"]`, { timeout: 15_000 });
 
-    await workbench.openFile(FILE);
-    await workbench.selectLines(...SELECTED_LINES);
     const before = fakes.requests.length;
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
+    await compareSelection(session);
     const warning = await waitForNotification(workbench, 'No API key');
     assert.equal(warning, `No API key is set for ${KEYLESS.label} (${KEYLESS.model}).`);
     assert.deepEqual(await notificationButtons(workbench, 'No API key'), ['Set API Key']);
@@ -135,12 +124,8 @@ describe('comparison loop: entry points and the messages that guide the user', (
     await workbench.screenshot('api-key-saved');
 
     // Now both models run, and the keyless one authenticates with the stored key.
-    await clearNotifications(workbench);
-    await workbench.openFile(FILE);
-    await workbench.selectLines(...SELECTED_LINES);
-    const known = finishedRunIds(outDir);
     const sentFrom = fakes.requests.length;
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
+    const known = await compareSelection(session);
     const frame = await resultsFrameWith(workbench, [QUICK_GPT.label, KEYLESS.label]);
     await waitForStates(frame, { [QUICK_GPT.label]: 'done', [KEYLESS.label]: 'done' });
     const run = await waitForNewRun(outDir, known);

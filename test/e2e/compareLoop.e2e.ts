@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { finishedRunIds, waitForNewRun, watchRuns } from './harness/companionOutput';
+import { waitForNewRun, watchRuns } from './harness/companionOutput';
 import { documentText } from './harness/editorProbes';
 import {
   answerWith,
@@ -11,15 +11,13 @@ import {
   ORIGINAL_SELECTION,
   QUICK_GPT,
   restoreDefaultModels,
-  SELECTED_LINES,
   SLOW_GPT,
   STEADY_CLAUDE,
   streamed,
   useScriptedModels,
 } from './harness/loopModels';
-import { paletteTitleOf } from './harness/manifest';
-import { clearNotifications } from './harness/notifications';
 import { clickColumnButton, type ColumnReading, displayTolerance, parseDuration, readColumns, resultsFrameWith, waitForStates } from './harness/resultsFrame';
+import { compareSelection } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
@@ -36,22 +34,12 @@ describe('comparison loop: three streaming models, metrics, diff, apply and undo
   before(async function () {
     this.timeout(120_000);
     const session = e2e();
-    await watchRuns(session.workbench, session.outDir);
+    await watchRuns(session.outDir);
   });
   after(async function () {
     this.timeout(60_000);
     await restoreDefaultModels(e2e());
   });
-
-  async function compareSelection(): Promise<Set<string>> {
-    const { workbench, outDir } = e2e();
-    await clearNotifications(workbench);
-    await workbench.openFile(FILE);
-    await workbench.selectLines(...SELECTED_LINES);
-    const known = finishedRunIds(outDir);
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
-    return known;
-  }
 
   it('streams three columns whose TTFT and total are at least the scripted delays; Diff, Apply and one undo work', async function () {
     this.timeout(120_000);
@@ -63,7 +51,7 @@ describe('comparison loop: three streaming models, metrics, diff, apply and undo
     const original = readFileSync(join(workspaceDir, FILE), 'utf8');
     assert.ok(original.includes(ORIGINAL_SELECTION), 'the fixture holds the selected lines');
 
-    const known = await compareSelection();
+    const known = await compareSelection(e2e());
     const labels = TIMED.map(({ m }) => m.label);
     const frame = await resultsFrameWith(workbench, labels);
 
@@ -133,7 +121,7 @@ describe('comparison loop: three streaming models, metrics, diff, apply and undo
     assert.equal(changed.isDirty, true, 'the applied change is an unsaved edit of the document');
     await workbench.screenshot('apply-applied');
     await workbench.focusTab('pagination.js');
-    await workbench.page.keyboard.press('Control+Z');
+    await workbench.editorKeys('Control+Z');
     await waitFor(async () => (await documentText(session, FILE)).text === original, { what: 'one undo to restore the document', timeoutMs: 20_000 });
     // The dirty flag reaches the extension host after the text: the undo went back to the saved version.
     await waitFor(async () => !(await documentText(session, FILE)).isDirty, { what: 'the restored document to be clean', timeoutMs: 10_000 });
@@ -150,7 +138,7 @@ describe('comparison loop: three streaming models, metrics, diff, apply and undo
       [STEADY_CLAUDE, streamed(200, 200, fix)],
       [BROKEN_GPT, { delayMs: 100, fault: { type: 'status', status: 401, message: 'Incorrect API key provided for the broken fake.' } }],
     ]);
-    const known = await compareSelection();
+    const known = await compareSelection(e2e());
     const frame = await resultsFrameWith(workbench, [QUICK_GPT.label, STEADY_CLAUDE.label, BROKEN_GPT.label]);
     const columns = await waitForStates(frame, { [QUICK_GPT.label]: 'done', [STEADY_CLAUDE.label]: 'done', [BROKEN_GPT.label]: 'error' });
     const broken = columns.find((c) => c.label === BROKEN_GPT.label);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { finishedRunIds, waitForNewRun, watchRuns } from './harness/companionOutput';
+import { waitForNewRun, watchRuns } from './harness/companionOutput';
 import { documentText } from './harness/editorProbes';
 import {
   answerWith,
@@ -9,7 +9,6 @@ import {
   EXCLUSIVE_END,
   QUICK_GPT,
   restoreDefaultModels,
-  SELECTED_LINES,
   SLOW_GPT,
   STEADY_CLAUDE,
   streamed,
@@ -18,6 +17,7 @@ import {
 import { paletteTitleOf } from './harness/manifest';
 import { clearNotifications, clickNotificationButton, notificationButtons, waitForNotification } from './harness/notifications';
 import { clickColumnButton, resultsFrameWith, waitForStates } from './harness/resultsFrame';
+import { compareSelection } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
@@ -30,23 +30,12 @@ const endless = streamed(200, 2, `${'Thinking about the page bounds. '.repeat(40
 describe('comparison loop: compare answers, cancel, and apply after the code changed', () => {
   before(async function () {
     this.timeout(120_000);
-    const { workbench, outDir } = e2e();
-    await watchRuns(workbench, outDir);
+    await watchRuns(e2e().outDir);
   });
   after(async function () {
     this.timeout(60_000);
     await restoreDefaultModels(e2e());
   });
-
-  async function compareSelection(): Promise<Set<string>> {
-    const { workbench, outDir } = e2e();
-    await clearNotifications(workbench);
-    await workbench.openFile(FILE);
-    await workbench.selectLines(...SELECTED_LINES);
-    const known = finishedRunIds(outDir);
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
-    return known;
-  }
 
   it('"Compare…" opens one answer against the one picked in the quick pick, in the native diff editor', async () => {
     const session = e2e();
@@ -55,7 +44,7 @@ describe('comparison loop: compare answers, cancel, and apply after the code cha
       [QUICK_GPT, streamed(100, 200, fix)],
       [SLOW_GPT, streamed(200, 200, clamp)],
     ]);
-    await compareSelection();
+    await compareSelection(e2e());
     const frame = await resultsFrameWith(workbench, [QUICK_GPT.label, SLOW_GPT.label]);
     await waitForStates(frame, { [QUICK_GPT.label]: 'done', [SLOW_GPT.label]: 'done' });
     await clickColumnButton(frame, QUICK_GPT.label, 'compare-with');
@@ -79,7 +68,7 @@ describe('comparison loop: compare answers, cancel, and apply after the code cha
       [STEADY_CLAUDE, streamed(200, 200, fix)],
       [SLOW_GPT, endless],
     ]);
-    let known = await compareSelection();
+    let known = await compareSelection(e2e());
     const labels = [QUICK_GPT.label, STEADY_CLAUDE.label, SLOW_GPT.label];
     let frame = await resultsFrameWith(workbench, labels);
     await waitForStates(frame, { [QUICK_GPT.label]: 'done', [STEADY_CLAUDE.label]: 'done', [SLOW_GPT.label]: 'streaming' });
@@ -98,7 +87,7 @@ describe('comparison loop: compare answers, cancel, and apply after the code cha
       [STEADY_CLAUDE, endless],
       [SLOW_GPT, endless],
     ]);
-    known = await compareSelection();
+    known = await compareSelection(e2e());
     frame = await resultsFrameWith(workbench, labels);
     await waitForStates(frame, Object.fromEntries(labels.map((l) => [l, 'streaming'])));
     await workbench.runCommand(paletteTitleOf('parallax.cancel'));
@@ -116,14 +105,14 @@ describe('comparison loop: compare answers, cancel, and apply after the code cha
       [QUICK_GPT, streamed(100, 200, fix)],
       [STEADY_CLAUDE, streamed(200, 200, fix)],
     ]);
-    await compareSelection();
+    await compareSelection(e2e());
     const frame = await resultsFrameWith(workbench, [QUICK_GPT.label, STEADY_CLAUDE.label]);
     await waitForStates(frame, { [QUICK_GPT.label]: 'done', [STEADY_CLAUDE.label]: 'done' });
 
     // The user edits the compared lines after the run: a comment at the start of line 14.
     await workbench.openFile(FILE);
     await workbench.goTo(14, 3);
-    await workbench.page.keyboard.type('/* edited */ ');
+    await workbench.editorType('/* edited */ ');
     const edited = await waitFor(
       async () => {
         const doc = await documentText(session, FILE);

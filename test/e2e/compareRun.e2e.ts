@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { finishedRunIds, waitForNewRun, watchRuns } from './harness/companionOutput';
+import { watchRuns } from './harness/companionOutput';
 import { e2eFakeScripts, FAKE_CLAUDE, FAKE_GPT } from './harness/e2eModels';
-import { paletteTitleOf } from './harness/manifest';
+import { compareAndWait } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
 describe('compare run against two fake models', () => {
   before(async () => {
-    const { workbench, outDir } = e2e();
-    await watchRuns(workbench, outDir);
+    await watchRuns(e2e().outDir);
   });
 
   it('"Compare Fixes for Selection" completes both models and the host reports both results', async () => {
-    const { workbench, outDir } = e2e();
-    await workbench.openFile('src/pagination.js');
-    await workbench.selectLines(13, 14);
-    const known = finishedRunIds(outDir);
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
-
-    const run = await waitForNewRun(outDir, known);
+    const session = e2e();
+    const { workbench } = session;
+    const run = await compareAndWait(session, { lines: [13, 14] });
     assert.equal(run.template, 'fix');
     assert.match(run.requestHash, /^[0-9a-f]{16,}$/);
     const byId = new Map(run.outcomes.map((o) => [o.modelId, o]));

@@ -1,18 +1,20 @@
 import assert from 'node:assert/strict';
 import Mocha from 'mocha';
 import type { IntegrationReport, IntegrationRunFailure } from '../integration/integrationReport';
+import { sendCompanionRequest } from './harness/companionOutput';
 import { e2e } from './harness/rootHooks';
 import { parseJson, waitForFile } from './harness/waitFor';
 
-// The companion runs test/integration/suites inside the extension host (real `vscode` API) and writes a JSON report;
-// each reported test becomes a mocha test here, so it is counted and named in this suite's results.
+// The companion runs test/integration/suites inside the extension host (real `vscode` API) when the harness drops an
+// `integration` request file (never through the palette) and writes a JSON report; each reported test becomes a
+// mocha test here, so it is counted and named in this suite's results.
 describe('integration suite (inside the extension host)', function () {
   let report: IntegrationReport | undefined;
 
   before(async function () {
     this.timeout(180_000);
-    const { workbench, integrationReportPath } = e2e();
-    await workbench.runCommand('Parallax Test: Run Integration Suite');
+    const { outDir, integrationReportPath } = e2e();
+    sendCompanionRequest(outDir, 'integration');
     const written = await waitForFile(integrationReportPath, {
       parse: parseJson<IntegrationReport | IntegrationRunFailure>,
       timeoutMs: 170_000,

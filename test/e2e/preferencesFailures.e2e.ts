@@ -44,8 +44,7 @@ describe('preferences: a failed write is never dropped', function () {
     const panel = await resultsFrameWhenDone(workbench);
     await focusPanel(panel);
     await workbench.page.keyboard.press('2');
-    await panel.focus('[data-testid="vote-submit"]');
-    await workbench.page.keyboard.press('Enter');
+    await panel.press('[data-testid="vote-submit"]', 'Enter');
     await panel.waitForSelector('[data-testid="vote-bar"].voted');
 
     // Save Elsewhere writes both kept entries, in order.

@@ -74,7 +74,7 @@ describe('preferences: notes and history', function () {
     const gptOnly = seedRun({ id: 'seed-gpt-only', createdAt: '2025-03-03T10:00:00.000Z', userPrompt: 'format the report', models: [FAKE_GPT.id] });
     writeLog(logPath, [invoice, paging, gptOnly]);
     await useLogPath(session, logPath);
-    await watchRuns(workbench, outDir);
+    await watchRuns(outDir);
 
     await workbench.openViewContainer('Parallax');
     const sidebar = await workbench.webviewFrame('[data-testid="history-search"]');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readCompanionState } from './harness/companionOutput';
+import { compareSelection } from './harness/compareSelection';
 import { startE2eSession, type E2eSession } from './harness/e2eSession';
-import { paletteTitleOf } from './harness/manifest';
 import { waitForNotification } from './harness/notifications';
 
 // A second code-server of its own: Workspace Trust on, the sample workspace not trusted (Restricted Mode).
@@ -20,12 +20,10 @@ describe('Restricted Mode (an untrusted workspace)', function () {
   it('the compare command refuses with a message about trust and sends nothing to the models', async () => {
     assert.ok(session);
     const { workbench, fakes, outDir } = session;
-    const state = await readCompanionState(workbench, outDir);
+    const state = await readCompanionState(outDir);
     assert.equal(state.workspaceTrusted, false, 'the workspace is in Restricted Mode');
 
-    await workbench.openFile('src/pagination.js');
-    await workbench.selectLines(13, 14);
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
+    await compareSelection(session, { lines: [13, 14], watch: false });
     const message = await waitForNotification(workbench, 'Restricted Mode');
     assert.match(message, /does not send workspace code/);
     assert.match(message, /Trust this workspace/);

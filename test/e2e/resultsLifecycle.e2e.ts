@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import type { FinishedRun } from '../integration/companion/src/parallaxApi';
 import { finishedRunIds, waitForNewRun, watchRuns } from './harness/companionOutput';
 import { answerWith, EXCLUSIVE_END, QUICK_GPT, restoreDefaultModels, SELECTED_LINES, STEADY_CLAUDE, streamed, useScriptedModels } from './harness/loopModels';
 import { paletteTitleOf } from './harness/manifest';
-import { clearNotifications } from './harness/notifications';
 import { COLUMN, resultsFrameWith, waitForStates } from './harness/resultsFrame';
+import { compareAndWait } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
@@ -18,7 +17,7 @@ describe('results panel: re-run, reopen, hide and show', () => {
   before(async function () {
     this.timeout(120_000);
     const session = e2e();
-    await watchRuns(session.workbench, session.outDir);
+    await watchRuns(session.outDir);
     const fix = answerWith('The slice end is exclusive.', EXCLUSIVE_END);
     await useScriptedModels(session, [
       [QUICK_GPT, streamed(100, 200, fix)],
@@ -30,19 +29,9 @@ describe('results panel: re-run, reopen, hide and show', () => {
     await restoreDefaultModels(e2e());
   });
 
-  async function compareAndWait(): Promise<FinishedRun> {
-    const { workbench, outDir } = e2e();
-    await clearNotifications(workbench);
-    await workbench.openFile(FILE);
-    await workbench.selectLines(...SELECTED_LINES);
-    const known = finishedRunIds(outDir);
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
-    return waitForNewRun(outDir, known);
-  }
-
   it('"Re-run Last Comparison" sends the same request again and shows the new answers', async () => {
     const { workbench, outDir, fakes } = e2e();
-    const first = await compareAndWait();
+    const first = await compareAndWait(e2e());
     const known = finishedRunIds(outDir);
     const before = fakes.requests.length;
     await workbench.runCommand(paletteTitleOf('parallax.rerun'));
@@ -57,7 +46,7 @@ describe('results panel: re-run, reopen, hide and show', () => {
 
   it('"Open Results" reopens a closed panel, and the panel survives being hidden and shown', async () => {
     const { workbench } = e2e();
-    await compareAndWait();
+    await compareAndWait(e2e());
     const frame = await resultsFrameWith(workbench, LABELS);
     const shown = await waitForStates(frame, DONE);
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { finishedRunIds, waitForNewRun, watchRuns } from './harness/companionOutput';
+import { watchRuns } from './harness/companionOutput';
 import { updateSettings } from './harness/editorProbes';
-import { answerWith, BROKEN_GPT, CLAMPED_END, EXCLUSIVE_END, QUICK_GPT, restoreDefaultModels, SELECTED_LINES, SLOW_GPT, streamed, useScriptedModels } from './harness/loopModels';
-import { paletteTitleOf } from './harness/manifest';
-import { clearNotifications } from './harness/notifications';
+import { answerWith, BROKEN_GPT, CLAMPED_END, EXCLUSIVE_END, QUICK_GPT, restoreDefaultModels, SLOW_GPT, streamed, useScriptedModels } from './harness/loopModels';
 import { resultsFrameWith, waitForStates } from './harness/resultsFrame';
+import { compareAndWait } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 
 /** Themes to check, with the class VS Code puts on the workbench and on a webview's body for each. */
@@ -18,19 +17,13 @@ describe('look and feel: the results panel in a light and a high-contrast theme'
   before(async function () {
     this.timeout(120_000);
     const session = e2e();
-    const { workbench, outDir } = session;
-    await watchRuns(workbench, outDir);
+    await watchRuns(session.outDir);
     await useScriptedModels(session, [
       [QUICK_GPT, streamed(100, 200, answerWith('The slice end is exclusive, so `- 1` drops the last item.', EXCLUSIVE_END))],
       [SLOW_GPT, streamed(150, 200, answerWith('Clamp the end to the item count.', CLAMPED_END))],
       [BROKEN_GPT, { delayMs: 100, fault: { type: 'status', status: 401 } }],
     ]);
-    await clearNotifications(workbench);
-    await workbench.openFile('src/pagination.js');
-    await workbench.selectLines(...SELECTED_LINES);
-    const known = finishedRunIds(outDir);
-    await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
-    await waitForNewRun(outDir, known);
+    await compareAndWait(session);
   });
   after(async function () {
     this.timeout(60_000);

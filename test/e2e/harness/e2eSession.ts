@@ -13,7 +13,7 @@ import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakePr
 import { buildCompanion, companionFolderName, companionId } from '../../integration/companion/buildCompanion';
 import { installExtension, startCodeServer, type CodeServerDirs, type RunningCodeServer } from '../../../scripts/lib/codeServer';
 import { E2E_FAKE_KEY, E2E_FAKE_KEY_ENV, e2eFakeScripts, e2eModels } from './e2eModels';
-import { readVscodeEnv } from '../../../scripts/lib/vscodeEnv';
+import { readVscodeEnv } from '../../../scripts/lib/vscodeEnv.cjs';
 import { SCREENSHOT_DIR, Workbench } from './workbench';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -144,7 +144,9 @@ export async function startE2eSession(opts: E2eSessionOptions = {}): Promise<E2e
     const serverLog = join(root, 'code-server.log');
     // Keep the server log for a post-mortem: copied into test-results before the temp dir goes.
     cleanups.push(() => {
-      if (existsSync(serverLog)) copyFileSync(serverLog, join(SCREENSHOT_DIR, 'code-server.log'));
+      if (!existsSync(serverLog)) return;
+      mkdirSync(SCREENSHOT_DIR, { recursive: true }); // test-results/ is not in git: a fresh clone has none yet
+      copyFileSync(serverLog, join(SCREENSHOT_DIR, 'code-server.log'));
     });
     const server = await startCodeServer({
       ...dirs,

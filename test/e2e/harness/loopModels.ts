@@ -52,7 +52,7 @@ export async function useModels(session: E2eSession, entries: readonly Record<st
   const ids = entries.map((e) => String(e.id));
   await waitFor(
     async () => {
-      const state = await readCompanionState(session.workbench, session.outDir);
+      const state = await readCompanionState(session.outDir);
       return state.modelIds.join(',') === ids.join(',');
     },
     { what: `the extension host to read parallax.models = ${ids.join(', ')}`, timeoutMs: 30_000, intervalMs: 300 },

@@ -9,12 +9,15 @@ import type { Frame } from 'playwright-core';
 import { type LogEntry, logEntrySchema } from '../../../src/core/prefs/logEvents';
 import type { RunRecord, Vote } from '../../../src/core/prefs/preferenceRecord';
 import type { FinishedRun } from '../../integration/companion/src/parallaxApi';
-import { finishedRunIds, waitForNewRun, watchRuns } from './companionOutput';
+import { compareAndWait } from './compareSelection';
+import { clearNotifications, notificationTexts, waitForNotification } from './notifications';
 import type { E2eSession } from './e2eSession';
 import { FAKE_CLAUDE, FAKE_GPT } from './e2eModels';
 import { paletteTitleOf } from './manifest';
 import type { Workbench } from './workbench';
 import { waitFor } from './waitFor';
+
+export { clearNotifications, clickNotificationButton, notificationButtons, notificationTexts, waitForNotification } from './notifications';
 
 /** The `parallax.*` keys these tests change; `restorePrefsSettings` removes them again. */
 const PREFS_KEYS = ['parallax.preferenceLogPath', 'parallax.blindMode', 'parallax.prices', 'parallax.reasonTags'] as const;
@@ -51,34 +54,6 @@ export function updateSettings(session: E2eSession, patch: Record<string, unknow
 
 export function restorePrefsSettings(session: E2eSession): void {
   updateSettings(session, Object.fromEntries(PREFS_KEYS.map((k) => [k, undefined])));
-}
-
-const TOAST = '.notifications-toasts .notification-toast';
-
-/** Text of every visible notification toast. */
-export async function notificationTexts(workbench: Workbench): Promise<string[]> {
-  return workbench.page.$$eval(`${TOAST} .notification-list-item-message`, (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
-}
-
-export function waitForNotification(workbench: Workbench, text: string | RegExp, timeoutMs = 30_000): Promise<string> {
-  const matches = (t: string) => (typeof text === 'string' ? t.includes(text) : text.test(t));
-  return waitFor(async () => (await notificationTexts(workbench)).find(matches), { what: `a notification matching ${String(text)}`, timeoutMs });
-}
-
-/** The action button labels of the newest toast whose message contains `text`. */
-export async function notificationButtons(workbench: Workbench, text: string): Promise<string[]> {
-  const toast = workbench.page.locator(TOAST, { hasText: text }).last();
-  return toast.locator('.notification-list-item-buttons-container .monaco-button').allTextContents();
-}
-
-export async function clickNotificationButton(workbench: Workbench, text: string, button: string): Promise<void> {
-  const toast = workbench.page.locator(TOAST, { hasText: text }).last();
-  await toast.locator('.notification-list-item-buttons-container .monaco-button', { hasText: button }).click();
-}
-
-export async function clearNotifications(workbench: Workbench): Promise<void> {
-  await workbench.runCommand('Notifications: Clear All Notifications');
-  await waitFor(async () => (await workbench.page.$$(TOAST)).length === 0, { what: 'the notifications to clear', timeoutMs: 10_000 });
 }
 
 /**
@@ -142,14 +117,8 @@ export function waitForLog(logPath: string, done: (entries: LogEntry[]) => boole
 }
 
 /** Runs "Compare Fixes for Selection" on pagination.js lines 13–14 and waits for the run to finish. */
-export async function compareFixes(session: E2eSession): Promise<FinishedRun> {
-  const { workbench, outDir } = session;
-  await watchRuns(workbench, outDir);
-  await workbench.openFile('src/pagination.js');
-  await workbench.selectLines(13, 14);
-  const known = finishedRunIds(outDir);
-  await workbench.runCommand(paletteTitleOf('parallax.compareFixes'));
-  return waitForNewRun(outDir, known);
+export function compareFixes(session: E2eSession): Promise<FinishedRun> {
+  return compareAndWait(session, { lines: [13, 14] });
 }
 
 export const COLUMN = '[data-testid="column"]';
@@ -212,43 +181,31 @@ export async function answerSaveDialog(workbench: Workbench, title: string, path
         return false;
       }
       if (++stableChecks < 3) return false;
-      await page.keyboard.press('Enter');
+      await page.locator(QUICK_INPUT).press('Enter');
       return page.waitForSelector(QUICK_INPUT, { state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
     },
     { what: `the save dialog to accept ${path}`, timeoutMs: 30_000 },
   );
 }
 
-/** Picks the quick-pick row whose text contains `label`, typing it as the filter (again, if another quick pick took it). */
-export async function pickQuickPickItem(workbench: Workbench, label: string): Promise<void> {
-  const { page } = workbench;
-  await waitFor(
-    async () => {
-      await page.waitForSelector(QUICK_INPUT, { state: 'visible', timeout: 5_000 });
-      await page.fill(QUICK_INPUT, label);
-      const found = await waitFor(
-        async () => ((await page.textContent('.quick-input-list .monaco-list-row.focused').catch(() => null)) ?? '').includes(label),
-        { what: `the quick pick row "${label}"`, timeoutMs: 2_000 },
-      ).catch(() => false);
-      return found && (await page.inputValue(QUICK_INPUT)) === label;
-    },
-    { what: `the quick pick row "${label}"`, timeoutMs: 20_000 },
-  );
-  await page.keyboard.press('Enter');
+/** Picks the quick-pick row whose text contains `label` (see Workbench.pickQuickInputItem). */
+export function pickQuickPickItem(workbench: Workbench, label: string): Promise<void> {
+  return workbench.pickQuickInputItem(label);
 }
 
 /** Types into a showInputBox prompt and accepts. */
 export async function answerInputBox(workbench: Workbench, text: string): Promise<void> {
-  const { page } = workbench;
-  await page.waitForSelector(QUICK_INPUT, { state: 'visible', timeout: 20_000 });
-  await page.fill(QUICK_INPUT, text);
-  await page.keyboard.press('Enter');
-  await page.waitForSelector(QUICK_INPUT, { state: 'hidden', timeout: 20_000 });
+  await workbench.answerInputBox(text);
 }
 
-
+/** Shows the leaderboard (run again until its webview shows `ready`) and returns its frame. */
 export async function leaderboardFrame(workbench: Workbench, ready = '[data-testid="leaderboard-table"], [data-testid="empty-state"]'): Promise<Frame> {
-  await workbench.runCommand(paletteTitleOf('parallax.showLeaderboard'));
+  await workbench.runCommand(paletteTitleOf('parallax.showLeaderboard'), {
+    idempotent: true,
+    until: () => workbench.webviewFrame(ready, 1_000).then(() => true, () => false),
+    what: `the leaderboard webview showing ${ready}`,
+    timeoutMs: 30_000,
+  });
   return workbench.webviewFrame(ready);
 }
 

@@ -1,17 +1,53 @@
 /**
- * Drives the VS Code web workbench in Chromium the way a user does: command palette, quick open, keyboard,
- * clicks inside webviews (nested iframes). Every wait is on a condition.
+ * Drives the VS Code web workbench in Chromium the way a user does, acting on elements, never on "whatever has the
+ * focus": a palette row or quick-pick row is found by its label and clicked, and each action checks that it took
+ * effect. VS Code builds some UI lazily (the palette lists a command an extension registers later only when it is
+ * reopened, a code action widget may open before every provider answered), so a row that does not show within a few
+ * seconds makes the action that shows it run again, until an overall deadline. Every wait is on a condition.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { waitFor } from './waitFor';
 
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', '..', 'test-results');
 
-const PALETTE_INPUT = '.quick-input-widget input';
-const PALETTE_ROW = '.quick-input-list .monaco-list-row';
+const QUICK_INPUT = '.quick-input-widget input';
+const QUICK_INPUT_ROW = '.quick-input-list .monaco-list-row';
 const FOCUSED_ROW = '.quick-input-list .monaco-list-row.focused';
+const ACTION_WIDGET = '.action-widget';
+const ACTION_ROW = '.action-widget .monaco-list-row';
+const ACTIVE_EDITOR_FOCUSED = '.editor-group-container.active .editor-instance .monaco-editor.focused';
+
+/** How long one attempt waits for a row (or a widget) before the action that shows it is repeated. */
+export const ATTEMPT_MS = 4_000;
+
+/** A pattern matching exactly `text` (the whole text content, surrounding white space aside). */
+export function exactly(text: string): RegExp {
+  return new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+}
+
+/** Resolves true once `locator` is visible, false after `timeoutMs` (for an attempt that is then repeated). */
+function shows(locator: Locator, timeoutMs = ATTEMPT_MS): Promise<boolean> {
+  return locator.first().waitFor({ state: 'visible', timeout: timeoutMs }).then(
+    () => true,
+    () => false,
+  );
+}
+
+export interface RunCommandOptions {
+  /** The command's effect, checked after its palette row was clicked. */
+  until?: () => Promise<boolean> | boolean;
+  /** What `until` waits for, for the timeout message. */
+  what?: string;
+  /** For `until` (default 20 s). */
+  timeoutMs?: number;
+  /**
+   * The command can safely run twice (it opens or reveals something): when `until` does not hold within a few
+   * seconds, it is run again, up to `timeoutMs`. Never for a command with a side effect, such as starting a run.
+   */
+  idempotent?: boolean;
+}
 
 export class Workbench {
   /** Workspace-relative path of the file openFile() opened last (selectLines() reads its lines from disk). */
@@ -52,14 +88,26 @@ export class Workbench {
     throw new Error(`a modal dialog blocks the workbench: ${text}`);
   }
 
-  /** Opens the palette (F1) with `text` typed after the `>` it starts with. */
-  private async openPalette(text: string): Promise<void> {
-    await this.assertNoModalDialog();
+  private quickInput(): Locator {
+    return this.page.locator(QUICK_INPUT);
+  }
+
+  /** The rows of the open quick input whose label is exactly `label`. */
+  private rowLabelled(label: string): Locator {
+    return this.page.locator(QUICK_INPUT_ROW).filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+  }
+
+  /**
+   * Opens the palette (F1) and types `>text`, checked: the palette is visible and holds exactly that text.
+   * Returns false when it did not open or lost the text (the caller's retry opens it again).
+   */
+  private async openPalette(text: string): Promise<boolean> {
     await this.closeQuickInput();
     await this.page.keyboard.press('F1');
-    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible' });
-    // Short: a palette that closes under us (an editor taking focus) is reopened by the caller's retry.
-    await input.fill(`>${text}`, { timeout: 5_000 });
+    const input = this.quickInput();
+    if (!(await shows(input))) return false;
+    await input.fill(`>${text}`, { timeout: ATTEMPT_MS });
+    return (await input.inputValue().catch(() => '')) === `>${text}`;
   }
 
   /** Closes a modal dialog and the quick input if either is open, so one failed test does not block the next. */
@@ -68,33 +116,74 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       await this.page.waitForSelector('.monaco-dialog-modal-block', { state: 'hidden', timeout: 2_000 }).catch(() => undefined);
     }
+    if (await this.page.isVisible(ACTION_WIDGET)) {
+      await this.page.locator(ACTION_WIDGET).press('Escape').catch(() => undefined);
+      await this.page.waitForSelector(ACTION_WIDGET, { state: 'hidden', timeout: 2_000 }).catch(() => undefined);
+    }
     await this.closeQuickInput();
   }
 
+  /** Closes the quick input if it is open: Escape pressed on its own input element, then checked. */
   async closeQuickInput(): Promise<void> {
-    if (await this.page.isVisible(PALETTE_INPUT)) {
-      await this.page.keyboard.press('Escape');
-      await this.page.waitForSelector(PALETTE_INPUT, { state: 'hidden' });
+    await waitFor(
+      async () => {
+        const input = this.quickInput();
+        if (!(await input.isVisible())) return true;
+        await input.press('Escape', { timeout: ATTEMPT_MS });
+        return input.waitFor({ state: 'hidden', timeout: ATTEMPT_MS }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { what: 'the quick input to close', timeoutMs: 20_000 },
+    );
+  }
+
+  /** True once the palette opened with `>title` is gone: closed, or replaced by the command's own quick input. */
+  private async paletteLeft(title: string): Promise<boolean> {
+    const input = this.quickInput();
+    return !(await input.isVisible()) || (await input.inputValue().catch(() => '')) !== `>${title}`;
+  }
+
+  /**
+   * Runs a command by its exact palette title, e.g. "Parallax: Compare Fixes for Selection": opens the palette, waits
+   * for the row labelled exactly `title` and clicks it (reopening the palette when the row does not show), then checks
+   * that the palette took it (it closed, or the command opened its own quick input) and, with `opts.until`, that the
+   * command had its effect.
+   */
+  async runCommand(title: string, opts: RunCommandOptions = {}): Promise<void> {
+    const timeoutMs = opts.timeoutMs ?? 20_000;
+    const deadline = Date.now() + 30_000 + (opts.idempotent ? timeoutMs : 0);
+    for (let attempt = 1; ; attempt++) {
+      await this.assertNoModalDialog();
+      await this.clickPaletteRow(title, deadline);
+      const until = opts.until;
+      if (!until) return;
+      const effectMs = opts.idempotent ? Math.min(timeoutMs, ATTEMPT_MS * 2) : timeoutMs;
+      const done = await waitFor(until, { what: opts.what ?? `the effect of "${title}"`, timeoutMs: effectMs }).then(
+        () => true,
+        (err: unknown) => err,
+      );
+      if (done === true) return;
+      if (!opts.idempotent || Date.now() >= deadline) throw done;
+      console.log(`      [harness] "${title}" had no effect yet (attempt ${attempt}); running it again`);
     }
   }
 
-  /** Runs a command by its palette title, e.g. "Parallax: Compare Fixes for Selection". */
-  async runCommand(title: string): Promise<void> {
-    await this.assertNoModalDialog();
-    // The palette computes its list when it opens, so a command an extension registers later needs a reopen.
+  private async clickPaletteRow(title: string, deadline: number): Promise<void> {
+    let attempts = 0;
     await waitFor(
       async () => {
-        await this.openPalette(title);
-        const found = await waitFor(async () => (await this.rowLabel(FOCUSED_ROW)) === title, { what: title, timeoutMs: 2_000 }).catch(() => false);
-        return found;
+        if (++attempts > 1) console.log(`      [harness] reopening the palette for "${title}" (attempt ${attempts})`);
+        if (!(await this.openPalette(title))) return false;
+        const row = this.rowLabelled(title).first();
+        if (!(await shows(row))) return false;
+        // The list may still be filtering: click only while the palette holds the title.
+        if ((await this.quickInput().inputValue()) !== `>${title}`) return false;
+        await row.click({ timeout: ATTEMPT_MS });
+        return waitFor(() => this.paletteLeft(title), { what: 'the palette to take the click', timeoutMs: ATTEMPT_MS });
       },
-      { what: `"${title}" at the top of the command palette`, timeoutMs: 30_000 },
-    );
-    await this.page.keyboard.press('Enter');
-    // Done when the palette closed or the command replaced it with its own quick input.
-    await waitFor(
-      async () => !(await this.page.isVisible(PALETTE_INPUT)) || (await this.page.inputValue(PALETTE_INPUT)) !== `>${title}`,
-      { what: `the palette to run "${title}"`, timeoutMs: 15_000 },
+      { what: `the command palette row "${title}" to show and take a click`, timeoutMs: Math.max(deadline - Date.now(), ATTEMPT_MS * 2), intervalMs: 200 },
     );
   }
 
@@ -103,13 +192,16 @@ export class Workbench {
    * Leaves the palette open (for a screenshot); call closeQuickInput() after.
    */
   async paletteTitles(query: string): Promise<string[]> {
-    await this.openPalette(query);
-    const first = await waitFor(() => this.rowLabel(FOCUSED_ROW), { what: `palette results for "${query}"`, timeoutMs: 15_000 });
+    const first = await waitFor(
+      async () => ((await this.openPalette(query)) ? waitFor(() => this.rowLabel(FOCUSED_ROW), { what: 'a focused row', timeoutMs: ATTEMPT_MS }) : undefined),
+      { what: `palette results for "${query}"`, timeoutMs: 30_000 },
+    );
+    const input = this.quickInput();
     const titles = [first];
-    const rowCount = async (): Promise<number> => (await this.page.$$(PALETTE_ROW)).length;
+    const rowCount = async (): Promise<number> => (await this.page.$$(QUICK_INPUT_ROW)).length;
     for (let i = 0; i < 500; i++) {
       const before = titles[titles.length - 1];
-      await this.page.keyboard.press('ArrowDown');
+      await input.press('ArrowDown');
       const next = await waitFor(
         async () => {
           const label = await this.rowLabel(FOCUSED_ROW);
@@ -126,44 +218,67 @@ export class Workbench {
 
   /**
    * Opens a workspace file through Quick Open in the first editor group (so a results panel beside it stays
-   * visible) and waits until it is the focused editor.
+   * visible) and waits until it is the focused editor. Quick Open is opened again when the file's row does not show.
    */
   async openFile(relativePath: string): Promise<void> {
     await this.assertNoModalDialog();
     await this.closeQuickInput();
     if ((await this.page.$$('.editor-group-container')).length > 1) await this.runCommand('View: Focus First Editor Group');
-    await this.page.keyboard.press('Control+P');
-    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible' });
-    await input.fill(relativePath);
     const name = relativePath.split('/').pop() ?? relativePath;
     // The file's own row: recently opened editors (a results panel titled "… pagination.js …") may be listed first.
     // Its aria-label is "<name> <folder>, file results", or "<name>, file results" at the root.
-    const row = this.page.locator(`${PALETTE_ROW}[aria-label^="${name} "], ${PALETTE_ROW}[aria-label^="${name},"]`).first();
-    await row.waitFor({ state: 'visible', timeout: 20_000 });
-    await row.click();
-    await this.page.waitForSelector(`.editor-group-container.active .tabs-container .tab.active[aria-label*="${name}"]`, { timeout: 20_000 });
-    await this.page.waitForSelector('.editor-group-container.active .editor-instance .monaco-editor.focused', { timeout: 20_000 });
+    const row = this.page.locator(`${QUICK_INPUT_ROW}[aria-label^="${name} "], ${QUICK_INPUT_ROW}[aria-label^="${name},"]`).first();
+    const activeTab = this.page.locator(`.editor-group-container.active .tabs-container .tab.active[aria-label*="${name}"]`);
+    await waitFor(
+      async () => {
+        await this.closeQuickInput();
+        await this.page.keyboard.press('Control+P');
+        const input = this.quickInput();
+        if (!(await shows(input))) return false;
+        await input.fill(relativePath, { timeout: ATTEMPT_MS });
+        if (!(await shows(row))) return false;
+        if ((await input.inputValue()) !== relativePath) return false;
+        await row.click({ timeout: ATTEMPT_MS });
+        return shows(activeTab, 10_000);
+      },
+      { what: `Quick Open to open ${relativePath}`, timeoutMs: 45_000, intervalMs: 200 },
+    );
+    await this.page.waitForSelector(ACTIVE_EDITOR_FOCUSED, { timeout: 20_000 });
     this.openedFile = relativePath;
   }
 
-  /** Picks the row of an open quick pick whose label contains `label`, typing it as the filter first. */
+  /**
+   * Picks the row of an open quick pick whose text (label or description) contains `label`: types it as the filter
+   * (again, if another quick pick took the input), clicks that row, and checks the quick pick took it (it closed, or
+   * the next step replaced it).
+   */
   async pickQuickInputItem(label: string): Promise<void> {
-    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible', timeout: 20_000 });
-    await input.fill(label);
-    await waitFor(async () => ((await this.page.textContent(FOCUSED_ROW).catch(() => null)) ?? '').includes(label), {
-      what: `the quick pick row "${label}"`,
-      timeoutMs: 15_000,
-    });
-    await this.page.keyboard.press('Enter');
+    const input = this.quickInput();
+    const row = this.page.locator(QUICK_INPUT_ROW, { hasText: label }).first();
+    await waitFor(
+      async () => {
+        if (!(await shows(input))) return false;
+        if ((await input.inputValue()) !== label) await input.fill(label, { timeout: ATTEMPT_MS });
+        if (!(await shows(row))) return false;
+        if ((await input.inputValue()) !== label) return false;
+        await row.click({ timeout: ATTEMPT_MS });
+        return waitFor(async () => !(await input.isVisible()) || (await input.inputValue().catch(() => '')) !== label, {
+          what: 'the quick pick to take the click',
+          timeoutMs: ATTEMPT_MS,
+        });
+      },
+      { what: `the quick pick row "${label}"`, timeoutMs: 30_000, intervalMs: 200 },
+    );
   }
 
-  /** Types into an open input box and accepts; returns the box's input type ("password" for a secret). */
+  /** Types into an open input box and accepts (Enter on the box itself); returns its input type ("password" for a secret). */
   async answerInputBox(text: string): Promise<string> {
-    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible', timeout: 20_000 });
+    const input = this.quickInput();
+    await input.waitFor({ state: 'visible', timeout: 20_000 });
     const type = (await input.getAttribute('type')) ?? 'text';
     await input.fill(text);
-    await this.page.keyboard.press('Enter');
-    await this.page.waitForSelector(PALETTE_INPUT, { state: 'hidden', timeout: 20_000 });
+    await input.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 20_000 });
     return type;
   }
 
@@ -195,26 +310,101 @@ export class Workbench {
     return new RegExp(`Ln ${line}, Col ${text === undefined ? '\\d+' : text.length + 1} .*selected`);
   }
 
-  /** Puts the cursor of the active editor at line:column (1-based) through "Go to Line", with no selection. */
+  private async cursorStatus(): Promise<string> {
+    return ((await this.page.textContent('.statusbar-item[id="status.editor.selection"]').catch(() => null)) ?? '').trim();
+  }
+
+  /**
+   * Puts the cursor of the active editor at line:column (1-based) through "Go to Line", with no selection; "Go to
+   * Line" is opened again until the status bar shows the position.
+   */
   async goTo(line: number, column = 1): Promise<void> {
     await this.assertNoModalDialog();
-    await this.page.keyboard.press('Control+G');
-    const input = await this.page.waitForSelector(PALETTE_INPUT, { state: 'visible' });
-    await input.fill(`:${line}:${column}`);
-    await this.page.keyboard.press('Enter');
-    await this.page.waitForSelector(PALETTE_INPUT, { state: 'hidden' });
+    const target = `:${line}:${column}`;
     await waitFor(
-      async () => ((await this.page.textContent('.statusbar-item[id="status.editor.selection"]')) ?? '').trim() === `Ln ${line}, Col ${column}`,
-      { what: `the cursor at Ln ${line}, Col ${column}`, timeoutMs: 5_000 },
+      async () => {
+        await this.closeQuickInput();
+        await this.page.keyboard.press('Control+G');
+        const input = this.quickInput();
+        if (!(await shows(input))) return false;
+        await input.fill(target, { timeout: ATTEMPT_MS });
+        if ((await input.inputValue()) !== target) return false;
+        await input.press('Enter');
+        await input.waitFor({ state: 'hidden', timeout: ATTEMPT_MS });
+        return waitFor(async () => (await this.cursorStatus()) === `Ln ${line}, Col ${column}`, { what: 'the cursor to move', timeoutMs: ATTEMPT_MS });
+      },
+      { what: `the cursor at Ln ${line}, Col ${column}`, timeoutMs: 30_000, intervalMs: 200 },
     );
+  }
+
+  /**
+   * Opens the code action widget (Ctrl+.) at line:column of the active editor until it lists a row containing
+   * `title`, and returns that row (visible). Each attempt closes the widget, puts the cursor back and triggers it
+   * again: the widget shows what the providers answered when it opened. Click the row with pickCodeAction().
+   */
+  async openCodeActions(title: string, line: number, column: number): Promise<Locator> {
+    const widget = this.page.locator(ACTION_WIDGET);
+    const row = this.page.locator(ACTION_ROW, { hasText: title }).first();
+    let offered: string[] = [];
+    let attempts = 0;
+    await waitFor(
+      async () => {
+        if (++attempts > 1) console.log(`      [harness] triggering the code actions again for "${title}" (attempt ${attempts}; offered: ${JSON.stringify(offered)})`);
+        if (await widget.isVisible()) {
+          await widget.press('Escape').catch(() => undefined);
+          await widget.waitFor({ state: 'hidden', timeout: ATTEMPT_MS }).catch(() => undefined);
+        }
+        await this.goTo(line, column);
+        if (!(await shows(this.page.locator(ACTIVE_EDITOR_FOCUSED)))) return false;
+        await this.editorKeys('Control+.');
+        if (await shows(row)) {
+          await row.scrollIntoViewIfNeeded({ timeout: ATTEMPT_MS });
+          return true;
+        }
+        offered = (await this.page.locator(ACTION_ROW).allTextContents().catch(() => [])).map((t) => t.trim());
+        return false;
+      },
+      { what: `the code action "${title}" (last offered: ${JSON.stringify(offered)})`, timeoutMs: 45_000, intervalMs: 200 },
+    );
+    return row;
+  }
+
+  /** Clicks a code action row that openCodeActions() returned and checks that the widget closed (the action ran). */
+  async pickCodeAction(row: Locator): Promise<void> {
+    // The widget covers the page with a pointer block until the mouse moves (so the click that opened it cannot pick
+    // a row): move the mouse onto the row, which removes the block, then click the row.
+    const block = this.page.locator('.context-view-pointerBlock');
+    await waitFor(
+      async () => {
+        const box = await row.boundingBox();
+        if (!box) return false;
+        await this.page.mouse.move(box.x + 8, box.y + box.height / 2);
+        await this.page.mouse.move(box.x + 16, box.y + box.height / 2, { steps: 2 });
+        return (await block.count()) === 0;
+      },
+      { what: 'the code action widget to take the pointer', timeoutMs: 10_000 },
+    );
+    await row.click({ timeout: ATTEMPT_MS * 2 });
+    await this.page.locator(ACTION_WIDGET).waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Presses `keys` in the active editor, once it is checked to have the focus (keys never go to another element). */
+  async editorKeys(...keys: string[]): Promise<void> {
+    await this.page.waitForSelector(ACTIVE_EDITOR_FOCUSED, { timeout: 10_000 });
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+
+  /** Types `text` into the active editor, once it is checked to have the focus. */
+  async editorType(text: string): Promise<void> {
+    await this.page.waitForSelector(ACTIVE_EDITOR_FOCUSED, { timeout: 10_000 });
+    await this.page.keyboard.type(text);
   }
 
   /** Selects whole lines a..b (1-based, inclusive) in the active editor; returns the status bar's selection text. */
   async selectLines(a: number, b: number): Promise<string> {
     await this.assertNoModalDialog();
     await this.goTo(a, 1); // in the focused editor: openFile() leaves the focus there
-    for (let line = a; line < b; line++) await this.page.keyboard.press('Shift+ArrowDown');
-    await this.page.keyboard.press('Shift+End');
+    await this.editorKeys(...Array.from({ length: b - a }, () => 'Shift+ArrowDown'), 'Shift+End');
     // The status bar follows the keys with a delay: wait for the end of line b, not just for line b.
     const end = this.selectionEndPattern(b);
     return waitFor(

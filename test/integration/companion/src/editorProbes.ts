@@ -1,14 +1,12 @@
 /**
- * Companion commands that let the e2e harness see and shape state it cannot reach from the DOM:
- * - "Parallax Test: Write Documents" writes every open file document (workspace-relative path, text, dirty flag)
- *   to $PARALLAX_TEST_OUT/documents.json;
- * - "Parallax Test: Publish Diagnostics" publishes test diagnostics (an empty list clears them);
- * - "Parallax Test: Update Settings" changes user settings through the configuration API (VS Code applies and
- *   announces the change at once; an edit of settings.json on disk is only seen when a file watcher notices it).
+ * Companion requests (see requestChannel.ts) that let the e2e harness see and shape state it cannot reach from the DOM:
+ * - `documents`: every open file document (workspace-relative path, text, dirty flag);
+ * - `diagnostics`: publishes test diagnostics (an empty list clears them) and answers the quick fixes offered on them;
+ * - `settings`: changes user settings through the configuration API (VS Code applies and announces the change at
+ *   once; an edit of settings.json on disk is only seen when a file watcher notices it).
  */
-import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { type CompanionRequest, registerRequestCommand, type RequestFiles } from './requestCommands';
+import type { RequestHandler } from './requestChannel';
 
 export interface OpenDocument {
   /** Workspace-relative path, e.g. "src/pagination.js". */
@@ -17,11 +15,11 @@ export interface OpenDocument {
   isDirty: boolean;
 }
 
-export interface DiagnosticsRequest extends CompanionRequest {
+export interface DiagnosticsRequest {
   diagnostics: { path: string; line: number; message: string }[];
 }
 
-export interface SettingsRequest extends CompanionRequest {
+export interface SettingsRequest {
   /** Full setting keys; null removes the user value. */
   patch: Record<string, unknown>;
 }
@@ -81,14 +79,15 @@ async function updateSettings(request: SettingsRequest): Promise<string[]> {
   return Object.keys(request.patch);
 }
 
-export function registerEditorProbes(files: RequestFiles): vscode.Disposable[] {
+/** The probe handlers, keyed by request kind, and the diagnostic collection they publish into (dispose it). */
+export function editorProbes(): { handlers: Record<string, RequestHandler>; disposable: vscode.Disposable } {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
-  return [
-    collection,
-    vscode.commands.registerCommand('parallaxTest.writeDocuments', () => {
-      files.writeJson(join(files.outDir(), 'documents.json'), { writtenAt: Date.now(), documents: openDocuments() });
-    }),
-    registerRequestCommand<DiagnosticsRequest>(files, 'parallaxTest.publishDiagnostics', 'diagnostics', (r) => publish(collection, r)),
-    registerRequestCommand<SettingsRequest>(files, 'parallaxTest.updateSettings', 'settings', updateSettings),
-  ];
+  return {
+    disposable: collection,
+    handlers: {
+      documents: () => ({ documents: openDocuments() }),
+      diagnostics: (payload) => publish(collection, payload as DiagnosticsRequest),
+      settings: (payload) => updateSettings(payload as SettingsRequest),
+    },
+  };
 }
