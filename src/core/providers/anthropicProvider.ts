@@ -6,12 +6,13 @@ import { abortable } from './abortable';
 import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
-import { LazySdkClient, sdkClientOptions, type SdkClientConfig } from './sdkClientConfig';
+import { LazySdkClient, sdkClientOptions, withoutSdkEnvironment, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
   const sdk = await import('@anthropic-ai/sdk');
   const errors: SdkErrorClasses = sdk;
-  return { client: new sdk.Anthropic(sdkClientOptions(config)), errors };
+  const client = withoutSdkEnvironment(() => new sdk.Anthropic({ ...sdkClientOptions(config), authToken: null }));
+  return { client, errors };
 }
 
 export class AnthropicProvider implements ChatProvider {
@@ -41,7 +42,7 @@ export class AnthropicProvider implements ChatProvider {
       // Reaching here means no message_stop: aborted (the raw stream ends silently) or cut short (incomplete).
       if (signal.aborted) yield { type: 'error', kind: 'cancelled', message: 'The request was cancelled.' };
     } catch (err) {
-      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
+      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: this.config.secrets, aborted: signal.aborted });
       yield { type: 'error', ...failure };
     }
   }
