@@ -3,6 +3,7 @@
  * The SDK is imported on the first call (or `prepare()`), so loading this file costs nothing at extension activation.
  */
 import { abortable } from './abortable';
+import { isOfficialEndpoint } from './endpoints';
 import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
@@ -18,7 +19,12 @@ async function loadClient(config: SdkClientConfig) {
 export class AnthropicProvider implements ChatProvider {
   private readonly sdk = new LazySdkClient(() => loadClient(this.config));
 
-  constructor(private readonly config: SdkClientConfig) {}
+  /** Only compatible servers get `temperature`; the official API refuses it. */
+  private readonly sendsTemperature: boolean;
+
+  constructor(private readonly config: SdkClientConfig) {
+    this.sendsTemperature = !isOfficialEndpoint('anthropic', config.baseUrl);
+  }
 
   /** Imports the SDK and builds the client, so the first request is timed from when it is sent. */
   prepare(): Promise<void> {
@@ -28,7 +34,7 @@ export class AnthropicProvider implements ChatProvider {
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
     try {
       const { client } = await abortable(this.sdk.load(), signal);
-      const stream = await abortable(client.messages.create(toAnthropicParams(request), { signal }), signal);
+      const stream = await abortable(client.messages.create(toAnthropicParams(request, { temperature: this.sendsTemperature }), { signal }), signal);
       let stopReason: string | undefined;
       for await (const event of stream) {
         const reading = readAnthropicEvent(event);

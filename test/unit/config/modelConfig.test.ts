@@ -110,3 +110,17 @@ describe('model entry → spec, request and pricing identity', () => {
     assert.deepEqual(pricedModelFrom(remote!), { entryId: 'gpt', model: 'gpt-4.1', local: false });
   });
 });
+
+describe('model spec: temperature only when it is sent', () => {
+  it('an official anthropic entry records and requests no temperature; a compatible anthropic server gets it', () => {
+    const { models } = parseModelConfigs([
+      { id: 'claude', provider: 'anthropic', model: 'claude-x', temperature: 0.3 },
+      { id: 'llama', provider: 'anthropic', model: 'local', baseUrl: 'http://127.0.0.1:8080', temperature: 0.3 },
+    ]);
+    const [official, compatible] = models;
+    assert.equal(modelSpecFrom(official!).temperature, undefined);
+    assert.equal(providerRequestFrom(official!, { messages: [] }).temperature, undefined);
+    assert.equal(modelSpecFrom(compatible!).temperature, 0.3);
+    assert.equal(providerRequestFrom(compatible!, { messages: [] }).temperature, 0.3);
+  });
+});

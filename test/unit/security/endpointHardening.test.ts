@@ -15,6 +15,7 @@ import { ask, collectEvents, lastEvent } from '../providers/collectEvents';
 interface SeenRequest {
   url: string;
   headers: Record<string, string>;
+  body: Record<string, unknown>;
 }
 
 /** Replaces global fetch with one that records the request and answers a minimal, finished stream. */
@@ -22,7 +23,8 @@ function interceptFetch(kind: SdkProviderKind, seen: SeenRequest[]): () => void 
   const original = globalThis.fetch;
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    seen.push({ url, headers: Object.fromEntries(new Headers(init?.headers).entries()) });
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as Record<string, unknown>) : {};
+    seen.push({ url, headers: Object.fromEntries(new Headers(init?.headers).entries()), body });
     const sse =
       kind === 'anthropic'
         ? [
@@ -90,6 +92,19 @@ describe('security: environment redirect (official base URLs are explicit)', () 
       assert.ok(!JSON.stringify(headers).includes('attacker'), JSON.stringify(headers));
     });
   }
+
+  it('the official Anthropic API never gets temperature; the official OpenAI API does', async () => {
+    for (const kind of ['anthropic', 'openai'] as const) {
+      const seen: SeenRequest[] = [];
+      const restore = interceptFetch(kind, seen);
+      try {
+        await collectEvents(createProvider({ kind, apiKey: 'sk-official-0123456789', maxRetries: 0 }), ask('m', { temperature: 0.4 }));
+      } finally {
+        restore();
+      }
+      assert.equal(seen[0]?.body['temperature'], kind === 'openai' ? 0.4 : undefined, kind);
+    }
+  });
 
   it('environment redirect: the environment is restored after the client is built', () => {
     const value = withoutSdkEnvironment(() => SDK_ENVIRONMENT_VARIABLES.map((name) => process.env[name]));
