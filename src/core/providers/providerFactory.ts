@@ -40,6 +40,15 @@ class MisconfiguredProvider implements ChatProvider {
   }
 }
 
+function urlHasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Headers whose values are never secret, so error messages keep them (e.g. OpenRouter's `X-Title: Parallax`). */
 const PUBLIC_HEADERS = new Set(['x-title', 'http-referer', 'referer', 'user-agent', 'accept', 'content-type', 'anthropic-version', 'anthropic-beta', 'openai-beta']);
 
@@ -58,6 +67,9 @@ export function createProvider(opts: ProviderOptions): ChatProvider {
   }
   if (opts.kind === 'openai-compatible' && !opts.baseUrl) {
     return new MisconfiguredProvider('bad-request', 'No base URL is set for this OpenAI-compatible provider.');
+  }
+  if (opts.baseUrl && urlHasCredentials(opts.baseUrl)) {
+    return new MisconfiguredProvider('bad-request', 'The base URL contains a user name or password ("user:pass@"); remove it and keep the key in the secret store.');
   }
   const baseUrl = opts.baseUrl ?? OFFICIAL_BASE_URLS[opts.kind === 'anthropic' ? 'anthropic' : 'openai'];
   const config: SdkClientConfig = {

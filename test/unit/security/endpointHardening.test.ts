@@ -198,3 +198,18 @@ describe('security: server error bodies (FastAPI detail, bounded, scrubbed)', ()
     assert.match(message, /up\.example/);
   });
 });
+
+describe('security: URL password in a base URL at run time', () => {
+  it('URL password: createProvider refuses a baseUrl with user:pass@ without sending or echoing it', async () => {
+    const fakes = await startFakeProviders({});
+    try {
+      const baseUrl = fakes.openaiBaseUrl.replace('http://', 'http://bob:pa55word-xyz@');
+      const last = lastEvent(await collectEvents(createProvider({ kind: 'openai-compatible', baseUrl }), ask('m')));
+      assert.equal(last?.type, 'error');
+      assert.ok(last?.type === 'error' && !last.message.includes('pa55word'), JSON.stringify(last));
+      assert.equal(fakes.requests.length, 0);
+    } finally {
+      await fakes.close();
+    }
+  });
+});
