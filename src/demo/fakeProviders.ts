@@ -152,7 +152,7 @@ export async function startFakeProviders(opts: FakeProvidersOptions = {}): Promi
     const fault = script.fault;
     if (fault?.type === 'status') {
       const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
-      sendJson(res, fault.status, errorBody(protocol, fault.status, fault.message), headers);
+      sendJson(res, fault.status, fault.body ?? errorBody(protocol, fault.status, fault.message), headers);
       return;
     }
     if (protocol === 'openai') {

@@ -21,8 +21,11 @@ export interface FakeScript {
 }
 
 export type FakeFault =
-  /** Answer with this HTTP status and the protocol's real error body (401, 429 + Retry-After, 500...). */
-  | { type: 'status'; status: number; retryAfterSec?: number; message?: string }
+  /**
+   * Answer with this HTTP status and the protocol's real error body (401, 429 + Retry-After, 500...), or with
+   * `body` sent as it is (e.g. a FastAPI `{"detail": "…"}`).
+   */
+  | { type: 'status'; status: number; retryAfterSec?: number; message?: string; body?: string }
   /** Stop sending after this many content chunks and keep the socket open. */
   | { type: 'stall'; afterChunks: number }
   /** Destroy the socket after this many content chunks. */

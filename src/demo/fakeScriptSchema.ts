@@ -7,7 +7,7 @@ import type { FakeScript, FakeScriptEntry } from './fakeScript';
 const count = z.number().int().nonnegative();
 
 const fakeFaultSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('status'), status: z.number().int().min(400).max(599), retryAfterSec: z.number().nonnegative().optional(), message: z.string().optional() }),
+  z.object({ type: z.literal('status'), status: z.number().int().min(400).max(599), retryAfterSec: z.number().nonnegative().optional(), message: z.string().optional(), body: z.string().optional() }),
   z.object({ type: z.literal('stall'), afterChunks: count }),
   z.object({ type: z.literal('reset'), afterChunks: count }),
   z.object({ type: z.literal('in-band-error'), afterChunks: count }),

@@ -14,10 +14,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ModelOutcome, RunEvent, RunLimits } from './runTypes';
-import { ModelAttempt, type AttemptSettings, type CompareModel } from './modelAttempt';
+import { MAX_ANSWER_CHARS, ModelAttempt, type AttemptSettings, type CompareModel } from './modelAttempt';
 import { estimateTokens } from './tokenEstimate';
 
 export type { CompareModel } from './modelAttempt';
+export { MAX_ANSWER_CHARS } from './modelAttempt';
 
 export interface CompareOptions {
   models: CompareModel[];
@@ -31,6 +32,8 @@ export interface CompareOptions {
   estimateTokens?: (text: string) => number;
   /** Minimum ms between two streaming `metrics` events of one model. Default 100. */
   metricsIntervalMs?: number;
+  /** Most characters of text plus reasoning per answer (default {@link MAX_ANSWER_CHARS}); longer ones end `incomplete`. */
+  maxAnswerChars?: number;
   /** A first listener, attached before anything is emitted. */
   onEvent?: RunEventListener;
 }
@@ -89,6 +92,7 @@ class ComparisonRun implements RunHandle {
       estimateTokens: opts.estimateTokens ?? estimateTokens,
       metricsIntervalMs: opts.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS,
       emit: (event) => this.emit(event),
+      maxAnswerChars: opts.maxAnswerChars ?? MAX_ANSWER_CHARS,
     };
     // Starting on the next microtask lets the caller subscribe first.
     queueMicrotask(() => this.ensureStarted());

@@ -31,9 +31,17 @@ export interface AttemptSettings {
   /** Minimum ms between two streaming `metrics` events of this model. */
   metricsIntervalMs: number;
   emit: (event: RunEvent) => void;
+  /** Most characters of text plus reasoning one answer may have; past it the stream is aborted. */
+  maxAnswerChars: number;
 }
 
-type StopReason = { type: 'cancelled' } | { type: 'timeout'; kind: TimeoutKind } | { type: 'superseded' };
+/**
+ * Default cap on one answer (text plus reasoning), below the webview protocol's 5,000,000-character limit so a
+ * hostile or runaway model can never make the results view fail validation.
+ */
+export const MAX_ANSWER_CHARS = 4_000_000;
+
+type StopReason = { type: 'cancelled' } | { type: 'timeout'; kind: TimeoutKind } | { type: 'superseded' } | { type: 'too-long' };
 
 type StreamEnd =
   | { type: 'terminal'; event: Extract<StreamEvent, { type: 'done' | 'error' }> }
@@ -171,13 +179,20 @@ export class ModelAttempt {
       return;
     }
     if (event.text === '') return;
+    const room = this.settings.maxAnswerChars - this.text.length - this.reasoning.length;
+    const text = event.text.length > room ? event.text.slice(0, Math.max(0, room)) : event.text;
+    if (text !== '') this.append(event.type, text);
+    if (text.length < event.text.length) this.stop({ type: 'too-long' });
+  }
+
+  private append(channel: 'text' | 'reasoning', text: string): void {
     const at = this.settings.now();
-    this.metrics.noteDelta(event.type, event.text, at);
+    this.metrics.noteDelta(channel, text, at);
     this.watchdogs.activity(true);
-    if (event.type === 'text') this.text += event.text;
-    else this.reasoning += event.text;
+    if (channel === 'text') this.text += text;
+    else this.reasoning += text;
     const { runId } = this.settings;
-    this.emit({ type: 'delta', runId, modelId: this.modelId, channel: event.type, text: event.text });
+    this.emit({ type: 'delta', runId, modelId: this.modelId, channel, text });
     if (at - this.lastMetricsAt >= this.settings.metricsIntervalMs) {
       this.lastMetricsAt = at;
       this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics: this.metrics.snapshot(at) });
@@ -201,6 +216,9 @@ export class ModelAttempt {
     const reason = this.stopReason;
     if (reason?.type === 'timeout') {
       return { state: 'timed-out', error: { kind: 'timeout', timeout: reason.kind, message: timeoutMessage(reason.kind, this.settings.limits) } };
+    }
+    if (reason?.type === 'too-long') {
+      return { state: 'incomplete', error: { kind: 'unknown', message: tooLongMessage(this.settings.maxAnswerChars) } };
     }
     if (reason) return { state: 'cancelled', error: { kind: 'cancelled', message: 'Cancelled.' } };
     switch (end.type) {
@@ -254,6 +272,10 @@ function release(iterator: AsyncIterator<StreamEvent>): void {
 function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return `The provider failed unexpectedly: ${message || 'no details'}`;
+}
+
+function tooLongMessage(maxChars: number): string {
+  return `Stopped: answer too long (over ${maxChars.toLocaleString('en-US')} characters); the rest was not received.`;
 }
 
 function timeoutMessage(kind: TimeoutKind, limits: RunLimits): string {

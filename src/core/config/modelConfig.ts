@@ -13,6 +13,16 @@ const MAX_ID_CHARS = 100;
 const MAX_NAME_CHARS = 200;
 const REASONING = ['off', 'minimal', 'low', 'medium', 'high'] as const;
 
+/** True when a URL carries `user[:pass]@` (the value itself is never echoed in a message). */
+function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 const modelEntryFields = z.object({
   id: z
     .string()
@@ -22,7 +32,12 @@ const modelEntryFields = z.object({
   provider: z.enum(PROVIDERS),
   /** Provider-side model id, e.g. "gpt-4.1" or "claude-sonnet-4-5". */
   model: z.string().min(1).max(MAX_NAME_CHARS),
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .refine((url) => !hasCredentials(url), {
+      error: 'must not contain a user name or password ("user:pass@"): they would be sent to the server and shown in errors. Keep the key in the OS secret store ("Parallax: Set API Key…").',
+    })
+    .optional(),
   /** An openai-compatible preset id (e.g. "ollama", "deepseek"). */
   preset: z.string().min(1).optional(),
   temperature: z.number().min(0).max(2).optional(),

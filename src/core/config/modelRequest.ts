@@ -3,11 +3,17 @@ import type { ChatMessage, ProviderRequest } from '../providers/provider';
 import type { ModelSpec } from '../compare/runTypes';
 import type { PricedModel } from '../compare/pricing';
 import type { ModelConfig } from './modelConfig';
+import { sendsTemperature } from '../providers/endpoints';
 
+/**
+ * The spec every UI, record and export shows. `temperature` is in it only when it is actually sent
+ * ({@link sendsTemperature}: not to the official Anthropic API), so a column never shows a temperature that was
+ * not sent.
+ */
 export function modelSpecFrom(config: ModelConfig): ModelSpec {
   const spec: ModelSpec = { id: config.id, label: config.label, provider: config.provider, model: config.model };
   if (config.demo !== undefined) spec.demo = config.demo;
-  if (config.temperature !== undefined) spec.temperature = config.temperature;
+  if (config.temperature !== undefined && sendsTemperature(config)) spec.temperature = config.temperature;
   if (config.maxTokens !== undefined) spec.maxTokens = config.maxTokens;
   if (config.reasoning !== undefined) spec.reasoning = config.reasoning;
   return spec;
@@ -21,7 +27,7 @@ export function providerRequestFrom(config: ModelConfig, prompt: { system?: stri
     includeUsage: config.includeUsage,
   };
   if (prompt.system !== undefined) request.system = prompt.system;
-  if (config.temperature !== undefined) request.temperature = config.temperature;
+  if (config.temperature !== undefined && sendsTemperature(config)) request.temperature = config.temperature;
   if (config.maxTokens !== undefined) request.maxTokens = config.maxTokens;
   if (config.reasoning !== undefined) request.reasoning = config.reasoning;
   return request;

@@ -2,7 +2,7 @@
  * Line statistics and unified diffs between a selection and a proposed replacement, and splicing the
  * replacement back into the document (with a check that the document still holds the original).
  */
-import { createTwoFilesPatch, diffLines } from 'diff';
+import { diffLines, formatPatch, structuredPatch, type StructuredPatch, type StructuredPatchHunk } from 'diff';
 
 /** Character offsets into a document, `end` exclusive. */
 export interface OffsetRange {
@@ -13,13 +13,55 @@ export interface OffsetRange {
 export interface LineDiffStats {
   added: number;
   removed: number;
+  /**
+   * Set when the texts were too large or too different to diff within the bounds: the counts are then an upper
+   * bound (every line between the common first and last lines counted as changed), not the minimal diff.
+   */
+  approximate?: true;
 }
 
-/** How many lines the proposal adds and removes relative to the original. */
-export function lineDiffStats(original: string, proposed: string): LineDiffStats {
+/**
+ * Bounds on every diff, which runs on the extension host's main thread: jsdiff gives up past this edit distance
+ * (in lines) or this time, and the caller gets the approximate result instead of a blocked host.
+ */
+export const DIFF_MAX_EDIT_LENGTH = 2_000;
+export const DIFF_TIMEOUT_MS = 50;
+
+export interface DiffBounds {
+  maxEditLength?: number;
+  timeoutMs?: number;
+}
+
+function jsdiffBounds(bounds: DiffBounds): { maxEditLength: number; timeout: number } {
+  return { maxEditLength: bounds.maxEditLength ?? DIFF_MAX_EDIT_LENGTH, timeout: bounds.timeoutMs ?? DIFF_TIMEOUT_MS };
+}
+
+/** Lines with their line breaks kept (as jsdiff counts them): `a\nb` is two lines, `a\n` one. */
+function splitLines(text: string): string[] {
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+/** Common leading and trailing lines of two line lists, never overlapping. Linear. */
+function commonEnds(a: readonly string[], b: readonly string[]): { prefix: number; suffix: number } {
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
+/** How many lines the proposal adds and removes relative to the original; bounded (see {@link LineDiffStats.approximate}). */
+export function lineDiffStats(original: string, proposed: string, bounds: DiffBounds = {}): LineDiffStats {
+  const changes = diffLines(original, proposed, jsdiffBounds(bounds));
+  if (changes === undefined) {
+    const a = splitLines(original);
+    const b = splitLines(proposed);
+    const { prefix, suffix } = commonEnds(a, b);
+    return { added: b.length - prefix - suffix, removed: a.length - prefix - suffix, approximate: true };
+  }
   let added = 0;
   let removed = 0;
-  for (const change of diffLines(original, proposed)) {
+  for (const change of changes) {
     if (change.added) added += change.count;
     if (change.removed) removed += change.count;
   }
@@ -33,11 +75,44 @@ export interface UnifiedDiffLabels {
   context?: number;
 }
 
-/** A unified diff (with ---/+++ headers) from `original` to `proposed`. */
-export function unifiedDiff(original: string, proposed: string, labels: UnifiedDiffLabels): string {
-  return createTwoFilesPatch(labels.fromLabel, labels.toLabel, original, proposed, undefined, undefined, {
-    context: labels.context ?? 3,
-  });
+const NO_NEWLINE = '\\ No newline at end of file';
+
+/**
+ * One hunk replacing everything between the common first and last lines: a correct (not minimal) patch, built in
+ * linear time when jsdiff gives up.
+ */
+function wholeBlockPatch(original: string, proposed: string, labels: UnifiedDiffLabels, context: number): StructuredPatch {
+  const a = splitLines(original);
+  const b = splitLines(proposed);
+  const { prefix, suffix } = commonEnds(a, b);
+  const hunks: StructuredPatchHunk[] = [];
+  if (prefix + suffix < a.length || prefix + suffix < b.length) {
+    const before = Math.max(0, prefix - context);
+    const afterA = Math.min(a.length, a.length - suffix + context);
+    const afterB = Math.min(b.length, b.length - suffix + context);
+    const lines: string[] = [];
+    const push = (marker: string, line: string) => {
+      lines.push(marker + line.replace(/\n$/, ''));
+      if (!line.endsWith('\n')) lines.push(NO_NEWLINE);
+    };
+    a.slice(before, prefix).forEach((line) => push(' ', line));
+    a.slice(prefix, a.length - suffix).forEach((line) => push('-', line));
+    b.slice(prefix, b.length - suffix).forEach((line) => push('+', line));
+    a.slice(a.length - suffix, afterA).forEach((line) => push(' ', line));
+    const oldLines = afterA - before;
+    const newLines = afterB - before;
+    hunks.push({ oldStart: before + 1, oldLines, newStart: before + 1, newLines, lines });
+  }
+  return { oldFileName: labels.fromLabel, newFileName: labels.toLabel, oldHeader: undefined, newHeader: undefined, hunks };
+}
+
+/** A unified diff (with ---/+++ headers) from `original` to `proposed`; bounded like {@link lineDiffStats}. */
+export function unifiedDiff(original: string, proposed: string, labels: UnifiedDiffLabels, bounds: DiffBounds = {}): string {
+  const context = labels.context ?? 3;
+  const patch =
+    structuredPatch(labels.fromLabel, labels.toLabel, original, proposed, undefined, undefined, { context, ...jsdiffBounds(bounds) }) ??
+    wholeBlockPatch(original, proposed, labels, context);
+  return formatPatch(patch);
 }
 
 function checkRange(documentText: string, range: OffsetRange): void {

@@ -1,47 +1,204 @@
 /**
- * Removes strings that look like API keys from everything written to the preference log.
+ * The one secret scrubber: removes strings that look like credentials from everything Parallax writes or shows
+ * (the preference log, exports, settings problems, provider error messages).
  *
- * Prompts and answers are mostly code, so the patterns aim at things that look like real secrets (known key
- * prefixes, bearer tokens, long random-looking values assigned to a key-ish name) and leave ordinary code such as
- * `apiKey: string` or `const tokenizer = createTokenizer()` alone.
+ * Prompts and answers are mostly code, so the default patterns aim at things that look like real secrets (known
+ * key prefixes, PEM private keys, bearer and Basic credentials, URL passwords, long random-looking values assigned
+ * to a key-ish name) and leave ordinary code such as `apiKey: string` or `const tokenizer = createTokenizer()` alone.
+ * Error text from a server is scrubbed harder (`aggressive`): masked keys (`sk-abc1****wxyz`), short tokens and any
+ * value after a credential-named field go too.
+ *
+ * Cost: every pattern is linear in the text. Each one is a literal prefix or a `\b`-anchored word followed by
+ * single character-class runs, and every run that could be followed by a failing test is bounded, so no input
+ * can make the regex engine backtrack quadratically (a 192 kB `keykeykey…` takes milliseconds). Text past
+ * {@link MAX_SCRUB_CHARS} is not scanned at all: it is dropped and replaced by a marker, never kept unscrubbed.
+ *
+ * Why a table of our own rather than a package: the maintained sets on npm (secretlint's rules) are asynchronous
+ * lint engines that report findings in files, not synchronous redactors, and their regexes carry no linear-time
+ * guarantee. The table below follows the token formats those rules and the providers document.
  */
 
-const KNOWN_PREFIX_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  [/\bsk-ant-[A-Za-z0-9_-]{8,}/g, 'sk-ant-[redacted]'],
-  [/\bsk-(?!ant-\[redacted\])[A-Za-z0-9_-]{16,}/g, 'sk-[redacted]'],
-  [/\bAIza[0-9A-Za-z_-]{30,}/g, 'AIza[redacted]'],
-  [/\bgh[pousr]_[A-Za-z0-9]{30,}/g, 'gh_[redacted]'],
-  [/\bxai-[A-Za-z0-9]{20,}/g, 'xai-[redacted]'],
-  [/\bgsk_[A-Za-z0-9]{20,}/g, 'gsk_[redacted]'],
-  [/\bhf_[A-Za-z0-9]{20,}/g, 'hf_[redacted]'],
-  [/\bpplx-[A-Za-z0-9]{20,}/g, 'pplx-[redacted]'],
-  [/\bBearer\s+[A-Za-z0-9._~+/-]{8,}=*/g, 'Bearer [redacted]'],
-];
+/** Text longer than this is cut here before scrubbing (above the engine's 4,000,000-character answer cap). */
+export const MAX_SCRUB_CHARS = 5_000_000;
 
-/** `NAME = value` / `"name": "value"` / `?key=value` where NAME mentions key, token, secret or password. */
-const KEYISH_ASSIGNMENT = /\b(\w*(?:key|token|secret|password)\w*)(["']?\s*[:=]\s*["']?)([A-Za-z0-9_.+/=-]{20,})/gi;
+/** Literal secrets shorter than this are not searched for: they would shred ordinary text. */
+const MIN_LITERAL_SECRET_CHARS = 4;
 
+export const REDACTED = '[redacted]';
+
+export interface ScrubOptions {
+  /** Literal values to remove wherever they appear: the API key in use, values of configured custom headers. */
+  secrets?: readonly string[];
+  /**
+   * For error text a server sent back: also removes masked and short keys, any value after a credential-named
+   * field (`x-api-key: …`, `authorization=…`) and `key=` query parameters.
+   */
+  aggressive?: boolean;
+}
+
+interface SecretPattern {
+  /** What it finds, for the documentation and the tests. */
+  name: string;
+  pattern: RegExp;
+  replace: string | ((match: string, ...groups: string[]) => string);
+}
+
+/** Long random-looking values: digits and letters mixed, not a plain number. */
 function looksRandom(value: string): boolean {
   return /[0-9]/.test(value) && /[A-Za-z]/.test(value) && !/^\d+$/.test(value);
 }
 
-export function scrubSecrets(text: string): string {
-  const withoutPrefixed = KNOWN_PREFIX_PATTERNS.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
-  return withoutPrefixed.replace(KEYISH_ASSIGNMENT, (match: string, name: string, separator: string, value: string) =>
-    looksRandom(value) ? `${name}${separator}[redacted]` : match,
-  );
+/** A Basic credential is base64 of `user:pass`: mixed case, digits or padding; the plain word "Authentication" is not. */
+function looksLikeBase64Credential(value: string): boolean {
+  return /[0-9+/=]/.test(value) || /[A-Z]/.test(value.slice(1));
+}
+
+const KEYISH_NAME = /key|token|secret|password|passwd|credential/i;
+
+/** Patterns applied to all text, in order (more specific prefixes first). */
+const ALWAYS: readonly SecretPattern[] = [
+  { name: 'Anthropic key', pattern: /\bsk-ant-[A-Za-z0-9_-]{8,}/g, replace: 'sk-ant-[redacted]' },
+  { name: 'Stripe live/test key', pattern: /\b([srp]k)_(live|test)_[A-Za-z0-9]{10,}/g, replace: (_m, kind = '', mode = '') => `${kind}_${mode}_[redacted]` },
+  { name: 'OpenAI-style sk- key', pattern: /\bsk-(?!ant-\[redacted\])[A-Za-z0-9_-]{16,}/g, replace: 'sk-[redacted]' },
+  { name: 'AWS access key id', pattern: /\b(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, replace: (_m, prefix = '') => `${prefix}[redacted]` },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{30,}/g, replace: 'AIza[redacted]' },
+  { name: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g, replace: 'github_pat_[redacted]' },
+  { name: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{30,}/g, replace: 'gh_[redacted]' },
+  { name: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g, replace: 'glpat-[redacted]' },
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{30,}/g, replace: 'npm_[redacted]' },
+  { name: 'Slack token', pattern: /\b(xox[abposr])-[A-Za-z0-9-]{10,}/g, replace: (_m, prefix = '') => `${prefix}-[redacted]` },
+  { name: 'xAI key', pattern: /\bxai-[A-Za-z0-9]{20,}/g, replace: 'xai-[redacted]' },
+  { name: 'Groq key', pattern: /\bgsk_[A-Za-z0-9]{20,}/g, replace: 'gsk_[redacted]' },
+  { name: 'Hugging Face token', pattern: /\bhf_[A-Za-z0-9]{20,}/g, replace: 'hf_[redacted]' },
+  { name: 'Perplexity key', pattern: /\bpplx-[A-Za-z0-9]{20,}/g, replace: 'pplx-[redacted]' },
+  { name: 'Bearer token', pattern: /\bBearer[ \t]{1,16}[A-Za-z0-9._~+/-]{8,}=*/g, replace: 'Bearer [redacted]' },
+  {
+    name: 'Basic credential',
+    pattern: /\bBasic[ \t]{1,16}([A-Za-z0-9+/]{8,}={0,2})/g,
+    replace: (match, value = '') => (looksLikeBase64Credential(value) ? 'Basic [redacted]' : match),
+  },
+  {
+    name: 'URL password',
+    // scheme://user:password@ — every run bounded, and none of them may contain the next delimiter.
+    pattern: /\b([A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s:/?#@"'<>]{0,256}):([^\s/?#@"'<>]{1,256})@/g,
+    replace: (_m, scheme = '', user = '') => `${scheme}${user}:${REDACTED}@`,
+  },
+  {
+    name: 'key-ish assignment',
+    // `NAME = value` / `"name": "value"` / `?key=value`; the name is checked in code, not by the regex, so a
+    // long word is scanned once (the old `\w*(?:key|…)\w*` backtracked quadratically on `keykeykey…`).
+    pattern: /\b([A-Za-z0-9_]+)(["']?[ \t]{0,16}[:=][ \t]{0,16}["']?)([A-Za-z0-9_.+/=-]{20,})/g,
+    replace: (match, name = '', separator = '', value = '') =>
+      KEYISH_NAME.test(name) && looksRandom(value) ? `${name}${separator}${REDACTED}` : match,
+  },
+];
+
+/** Extra patterns for error text from a server. */
+const AGGRESSIVE: readonly SecretPattern[] = [
+  { name: 'any bearer token', pattern: /\bBearer[ \t]{1,16}(?!\[redacted\])[^\s"',;]+/gi, replace: 'Bearer [redacted]' },
+  { name: 'masked or short key', pattern: /\b(sk|gsk|xai|pk|rk)([-_])(?!ant-\[redacted\]|\[redacted\])[A-Za-z0-9_\-*]{6,}/g, replace: (_m, p = '', sep = '') => `${p}${sep}[redacted]` },
+  { name: 'short Google key', pattern: /\bAIza(?!\[redacted\])[0-9A-Za-z_-]{6,}/g, replace: 'AIza[redacted]' },
+  {
+    name: 'credential-named field',
+    pattern: /\b(x-api-key|api[_-]?key|authorization|proxy-authorization)(["']?[ \t]{0,16}[:=][ \t]{0,16}["']?)(?!Bearer |Basic |\[redacted\])([^\s"',;&]{1,4096})/gi,
+    replace: (_m, name = '', separator = '', value = '') => (/\[redacted\]$/.test(value) ? _m : `${name}${separator}${REDACTED}`),
+  },
+  { name: 'key query parameter', pattern: /([?&]key=)(?!\[redacted\])[^&\s"']{1,4096}/gi, replace: (_m, param = '') => `${param}${REDACTED}` },
+];
+
+/** The names of every pattern, for the threat model and the tests. */
+export const SECRET_PATTERN_NAMES: readonly string[] = [...ALWAYS, ...AGGRESSIVE].map((p) => p.name).concat('PEM private key');
+
+const PEM_BEGIN = /-----BEGIN ([A-Z0-9]{1,20}(?: [A-Z0-9]{1,20}){0,3} )?PRIVATE KEY-----/g;
+const PEM_END = /-----END (?:[A-Z0-9]{1,20}(?: [A-Z0-9]{1,20}){0,3} )?PRIVATE KEY-----/g;
+/** The body of an unterminated PEM block: base64, headers such as `Proc-Type:` and line breaks; one class. */
+const PEM_BODY = /[A-Za-z0-9+/=:, \t\r\n]*/y;
+
+/**
+ * PEM private keys, by scanning instead of one lazy `[\s\S]*?` regex (which is quadratic when many BEGIN lines
+ * have no END). Each block runs to the first END line before the next BEGIN line; an unterminated block loses
+ * its base64 body. Every position is looked at a bounded number of times.
+ */
+function redactPemKeys(text: string): string {
+  if (!text.includes('PRIVATE KEY-----')) return text;
+  const ends: Array<{ at: number; after: number }> = [];
+  PEM_END.lastIndex = 0;
+  for (let m = PEM_END.exec(text); m; m = PEM_END.exec(text)) ends.push({ at: m.index, after: PEM_END.lastIndex });
+  let nextEnd = 0;
+  let out = '';
+  let last = 0;
+  PEM_BEGIN.lastIndex = 0;
+  for (let m = PEM_BEGIN.exec(text); m; m = PEM_BEGIN.exec(text)) {
+    const label = m[1] ?? '';
+    const bodyStart = PEM_BEGIN.lastIndex;
+    while (nextEnd < ends.length && (ends[nextEnd]?.at ?? 0) < bodyStart) nextEnd++;
+    const nextBegin = text.indexOf('-----BEGIN ', bodyStart);
+    const end = ends[nextEnd];
+    let stop: number;
+    if (end && (nextBegin === -1 || end.at < nextBegin)) {
+      stop = end.after;
+    } else {
+      PEM_BODY.lastIndex = bodyStart;
+      PEM_BODY.exec(text);
+      stop = nextBegin === -1 ? PEM_BODY.lastIndex : Math.min(PEM_BODY.lastIndex, nextBegin);
+    }
+    out += `${text.slice(last, m.index)}-----BEGIN ${label}PRIVATE KEY-----${REDACTED}-----END ${label}PRIVATE KEY-----`;
+    last = stop;
+    PEM_BEGIN.lastIndex = stop;
+  }
+  return out + text.slice(last);
+}
+
+function removeLiterals(text: string, secrets: readonly string[]): string {
+  let out = text;
+  // Longest first, so a secret that contains another is removed whole.
+  const sorted = [...new Set(secrets)].filter((s) => s.length >= MIN_LITERAL_SECRET_CHARS).sort((a, b) => b.length - a.length);
+  for (const secret of sorted) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+function applyPatterns(text: string, patterns: readonly SecretPattern[]): string {
+  let out = text;
+  for (const { pattern, replace } of patterns) {
+    pattern.lastIndex = 0;
+    out = typeof replace === 'string' ? out.replace(pattern, replace) : out.replace(pattern, replace as (m: string, ...g: string[]) => string);
+  }
+  return out;
+}
+
+/** `text` without anything shaped like a secret, and without the given literal secrets. Linear time. */
+export function scrubSecrets(text: string, options: ScrubOptions = {}): string {
+  let input = text;
+  let overflow = '';
+  if (input.length > MAX_SCRUB_CHARS) {
+    overflow = `\n[${input.length - MAX_SCRUB_CHARS} more characters removed: too long to check for secrets]`;
+    input = input.slice(0, MAX_SCRUB_CHARS);
+  }
+  let out = options.secrets ? removeLiterals(input, options.secrets) : input;
+  out = redactPemKeys(out);
+  out = applyPatterns(out, ALWAYS);
+  if (options.aggressive) out = applyPatterns(out, AGGRESSIVE);
+  return out + overflow;
+}
+
+/**
+ * For error text from a provider: the given secrets and everything key-shaped, scrubbed hard.
+ * (Formerly `redactSecrets` in providers/providerErrors.ts, which still re-exports it under that name.)
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+  return scrubSecrets(text, { secrets, aggressive: true });
 }
 
 /** A deep copy of `value` with every string passed through {@link scrubSecrets}. */
-export function scrubStrings<T>(value: T): T {
-  return scrubValue(value) as T;
+export function scrubStrings<T>(value: T, options: ScrubOptions = {}): T {
+  return scrubValue(value, options) as T;
 }
 
-function scrubValue(value: unknown): unknown {
-  if (typeof value === 'string') return scrubSecrets(value);
-  if (Array.isArray(value)) return value.map(scrubValue);
+function scrubValue(value: unknown, options: ScrubOptions): unknown {
+  if (typeof value === 'string') return scrubSecrets(value, options);
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, options));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, options)]));
   }
   return value;
 }

@@ -18,12 +18,20 @@ export const THINKING_BUDGET: Record<Exclude<ReasoningEffort, 'off'>, number> = 
   high: 16000,
 };
 
+export interface AnthropicParamOptions {
+  /**
+   * Send `temperature`. Off for the official API: version 2026-10-21 (sent by @anthropic-ai/sdk 1.x) rejects
+   * sampling parameters, and the SDK no longer types them. On for Anthropic-compatible servers, which honour it
+   * (see endpoints.ts `sendsTemperature`).
+   */
+  temperature?: boolean;
+}
+
 /**
  * With thinking on, `budget_tokens` must be below `max_tokens`, so `maxTokens` bounds the answer and the
- * thinking budget comes on top of it. `temperature` is never sent: API version 2026-10-21 (sent by
- * @anthropic-ai/sdk 1.x) rejects sampling parameters, and the SDK no longer types them.
+ * thinking budget comes on top of it.
  */
-export function toAnthropicParams(request: ProviderRequest): MessageCreateParamsStreaming {
+export function toAnthropicParams(request: ProviderRequest, options: AnthropicParamOptions = {}): MessageCreateParamsStreaming {
   const answerTokens = request.maxTokens ?? DEFAULT_MAX_TOKENS;
   const params: MessageCreateParamsStreaming = {
     model: request.model,
@@ -32,6 +40,10 @@ export function toAnthropicParams(request: ProviderRequest): MessageCreateParams
     stream: true,
   };
   if (request.system) params.system = request.system;
+  if (options.temperature && request.temperature !== undefined) {
+    // Untyped in SDK 1.x (the official API refuses it); compatible servers read it.
+    (params as MessageCreateParamsStreaming & { temperature?: number }).temperature = request.temperature;
+  }
   if (request.reasoning && request.reasoning !== 'off') {
     const budget = THINKING_BUDGET[request.reasoning];
     params.thinking = { type: 'enabled', budget_tokens: budget };

@@ -3,21 +3,28 @@
  * The SDK is imported on the first call (or `prepare()`), so loading this file costs nothing at extension activation.
  */
 import { abortable } from './abortable';
+import { isOfficialEndpoint } from './endpoints';
 import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
-import { LazySdkClient, sdkClientOptions, type SdkClientConfig } from './sdkClientConfig';
+import { LazySdkClient, sdkClientOptions, withoutSdkEnvironment, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
   const sdk = await import('@anthropic-ai/sdk');
   const errors: SdkErrorClasses = sdk;
-  return { client: new sdk.Anthropic(sdkClientOptions(config)), errors };
+  const client = withoutSdkEnvironment(() => new sdk.Anthropic({ ...sdkClientOptions(config), authToken: null }));
+  return { client, errors };
 }
 
 export class AnthropicProvider implements ChatProvider {
   private readonly sdk = new LazySdkClient(() => loadClient(this.config));
 
-  constructor(private readonly config: SdkClientConfig) {}
+  /** Only compatible servers get `temperature`; the official API refuses it. */
+  private readonly sendsTemperature: boolean;
+
+  constructor(private readonly config: SdkClientConfig) {
+    this.sendsTemperature = !isOfficialEndpoint('anthropic', config.baseUrl);
+  }
 
   /** Imports the SDK and builds the client, so the first request is timed from when it is sent. */
   prepare(): Promise<void> {
@@ -27,7 +34,7 @@ export class AnthropicProvider implements ChatProvider {
   async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
     try {
       const { client } = await abortable(this.sdk.load(), signal);
-      const stream = await abortable(client.messages.create(toAnthropicParams(request), { signal }), signal);
+      const stream = await abortable(client.messages.create(toAnthropicParams(request, { temperature: this.sendsTemperature }), { signal }), signal);
       let stopReason: string | undefined;
       for await (const event of stream) {
         const reading = readAnthropicEvent(event);
@@ -41,7 +48,7 @@ export class AnthropicProvider implements ChatProvider {
       // Reaching here means no message_stop: aborted (the raw stream ends silently) or cut short (incomplete).
       if (signal.aborted) yield { type: 'error', kind: 'cancelled', message: 'The request was cancelled.' };
     } catch (err) {
-      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
+      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: this.config.secrets, aborted: signal.aborted });
       yield { type: 'error', ...failure };
     }
   }

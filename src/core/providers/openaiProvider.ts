@@ -6,12 +6,13 @@ import { abortable } from './abortable';
 import { readOpenAIChunk, toOpenAIParams, type OpenAIFlavor } from './openaiConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
-import { LazySdkClient, sdkClientOptions, type SdkClientConfig } from './sdkClientConfig';
+import { LazySdkClient, sdkClientOptions, withoutSdkEnvironment, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
   const sdk = await import('openai');
   const errors: SdkErrorClasses = sdk;
-  return { client: new sdk.OpenAI(sdkClientOptions(config)), errors };
+  const client = withoutSdkEnvironment(() => new sdk.OpenAI({ ...sdkClientOptions(config), organization: null, project: null }));
+  return { client, errors };
 }
 
 export class OpenAIProvider implements ChatProvider {
@@ -41,7 +42,7 @@ export class OpenAIProvider implements ChatProvider {
       if (signal.aborted) yield { type: 'error', kind: 'cancelled', message: 'The request was cancelled.' };
       else if (finishReason !== undefined) yield { type: 'done', finishReason };
     } catch (err) {
-      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: [this.config.apiKey], aborted: signal.aborted });
+      const failure = toProviderError(err, { sdk: this.sdk.errors, secrets: this.config.secrets, aborted: signal.aborted });
       yield { type: 'error', ...failure };
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { ProviderErrorKind } from './provider';
 import { retryAfterMs, type HeaderReader } from './retryAfter';
+import { redactSecrets } from '../prefs/secretScrubber';
 
 export interface ProviderError {
   kind: ProviderErrorKind;
@@ -42,23 +43,11 @@ interface ApiErrorFields {
 
 const MAX_DETAIL_CHARS = 300;
 
-const KEY_PATTERNS: readonly RegExp[] = [
-  /\bBearer\s+[^\s"',;]+/gi,
-  /\b(?:sk|gsk|xai|pk|rk)[-_][A-Za-z0-9_\-*]{6,}/g,
-  /\bAIza[0-9A-Za-z_-]{20,}/g,
-  /\b(?:x-api-key|api[_-]?key|authorization)["']?\s*[:=]\s*["']?[^\s"',;&]+/gi,
-  /[?&]key=[^&\s"']+/gi,
-];
-
-/** Removes the given secrets and anything shaped like an API key or a bearer token. */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  }
-  for (const pattern of KEY_PATTERNS) out = out.replace(pattern, '[redacted]');
-  return out;
-}
+/**
+ * Removes the given secrets and anything shaped like an API key or a bearer token. The one scrubber lives in
+ * prefs/secretScrubber.ts; this name is kept for the callers that use it.
+ */
+export { redactSecrets };
 
 const STATUS_KINDS: ReadonlyArray<[test: (status: number) => boolean, kind: ProviderErrorKind]> = [
   [(s) => s === 401, 'auth'],

@@ -3,14 +3,20 @@
  * they share.
  */
 import type { SdkErrorClasses } from './providerErrors';
+import { withBoundedErrorBodies } from './errorBodies';
 import { withRetryAfterCeiling } from './retryAfter';
 
 export interface SdkClientConfig {
   apiKey: string;
-  /** Overrides the SDK's default endpoint (the compatible presets, the fakes). */
-  baseUrl?: string;
+  /**
+   * Always set (the factory fills in the official URL), so the SDK never reads `OPENAI_BASE_URL` /
+   * `ANTHROPIC_BASE_URL` from the environment.
+   */
+  baseUrl: string;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /** Removed from every error message: the API key and the values of non-public custom headers. */
+  secrets: readonly string[];
   /** SDK retries on connection errors, 408, 409, 429 and 5xx. */
   maxRetries: number;
   /** SDK timeout per attempt; it only covers the wait for the response headers. */
@@ -23,7 +29,11 @@ export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const RETRY_AFTER_CEILING_MS = 20_000;
 
-/** The constructor options both SDKs take, built the same way for each. */
+/**
+ * The constructor options both SDKs take, built the same way for each. Everything an SDK would otherwise take
+ * from the environment is passed explicitly (`null` keeps a variable unread): the base URL, the organization and
+ * project (openai), the auth token (anthropic).
+ */
 export function sdkClientOptions(config: SdkClientConfig) {
   return {
     apiKey: config.apiKey,
@@ -31,8 +41,47 @@ export function sdkClientOptions(config: SdkClientConfig) {
     defaultHeaders: config.headers,
     maxRetries: config.maxRetries,
     timeout: config.timeoutMs,
-    fetch: withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs),
+    logLevel: 'warn' as const,
+    fetch: withBoundedErrorBodies(withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs)),
   };
+}
+
+/**
+ * Environment variables the SDKs read in their constructors that could send a request, a header or a credential
+ * somewhere the settings do not say: they are hidden while a client is built (see {@link withoutSdkEnvironment}).
+ */
+export const SDK_ENVIRONMENT_VARIABLES = [
+  'OPENAI_BASE_URL',
+  'OPENAI_ORG_ID',
+  'OPENAI_PROJECT_ID',
+  'OPENAI_CUSTOM_HEADERS',
+  'OPENAI_ADMIN_KEY',
+  'OPENAI_LOG',
+  'ANTHROPIC_BASE_URL',
+  'ANTHROPIC_CUSTOM_HEADERS',
+  'ANTHROPIC_AUTH_TOKEN',
+  'ANTHROPIC_LOG',
+] as const;
+
+/**
+ * Builds a client with the SDK environment variables hidden. Explicit options already win over most of them, but
+ * `ANTHROPIC_CUSTOM_HEADERS` / `OPENAI_CUSTOM_HEADERS` are merged into every request whatever is passed. The
+ * constructors read the environment synchronously, so nothing else runs while the variables are hidden.
+ */
+export function withoutSdkEnvironment<T>(build: () => T, env: NodeJS.ProcessEnv = process.env): T {
+  const saved = new Map<string, string>();
+  for (const name of SDK_ENVIRONMENT_VARIABLES) {
+    const value = env[name];
+    if (value !== undefined) {
+      saved.set(name, value);
+      delete env[name];
+    }
+  }
+  try {
+    return build();
+  } finally {
+    for (const [name, value] of saved) env[name] = value;
+  }
 }
 
 export interface LoadedSdk<Client> {

@@ -110,3 +110,34 @@ describe('model entry → spec, request and pricing identity', () => {
     assert.deepEqual(pricedModelFrom(remote!), { entryId: 'gpt', model: 'gpt-4.1', local: false });
   });
 });
+
+describe('model spec: temperature only when it is sent', () => {
+  it('an official anthropic entry records and requests no temperature; a compatible anthropic server gets it', () => {
+    const { models } = parseModelConfigs([
+      { id: 'claude', provider: 'anthropic', model: 'claude-x', temperature: 0.3 },
+      { id: 'llama', provider: 'anthropic', model: 'local', baseUrl: 'http://127.0.0.1:8080', temperature: 0.3 },
+    ]);
+    const [official, compatible] = models;
+    assert.equal(modelSpecFrom(official!).temperature, undefined);
+    assert.equal(providerRequestFrom(official!, { messages: [] }).temperature, undefined);
+    assert.equal(modelSpecFrom(compatible!).temperature, 0.3);
+    assert.equal(providerRequestFrom(compatible!, { messages: [] }).temperature, 0.3);
+  });
+});
+
+describe('model config: URL password in baseUrl', () => {
+  it('URL password: a baseUrl with user:pass@ is refused with a clear message that never echoes it', () => {
+    for (const baseUrl of ['https://alice:hunter2-secret@proxy.example/v1', 'http://token-only-secret@127.0.0.1:8080/v1']) {
+      const { models, problems } = parseModelConfigs([{ id: 'p', provider: 'openai-compatible', model: 'm', baseUrl }]);
+      assert.equal(models.length, 0);
+      const message = problems.map((p) => p.message).join('\n');
+      assert.match(message, /must not contain a user name or password/);
+      assert.match(message, /field "baseUrl"/);
+      assert.ok(!message.includes('hunter2') && !message.includes('token-only-secret') && !message.includes('alice'), message);
+    }
+  });
+
+  it('URL password: a plain baseUrl with a port and path is still accepted', () => {
+    assert.equal(parseModelConfigs([{ id: 'p', provider: 'openai-compatible', model: 'm', baseUrl: 'http://127.0.0.1:8080/v1' }]).models.length, 1);
+  });
+});

@@ -81,13 +81,14 @@ describe('toAnthropicParams', () => {
     assert.equal(params.stream, true);
   });
 
-  it('adds a thinking budget per effort, keeps the answer budget on top, never sends temperature', () => {
+  it('adds a thinking budget per effort, keeps the answer budget on top, sends temperature only when told', () => {
     for (const effort of ['minimal', 'low', 'medium', 'high'] as const) {
       const params = toAnthropicParams(ask('c', { reasoning: effort, maxTokens: 500, temperature: 0.5 }));
       assert.deepEqual(params.thinking, { type: 'enabled', budget_tokens: THINKING_BUDGET[effort] });
       assert.equal(params.max_tokens, THINKING_BUDGET[effort] + 500);
       assert.ok(THINKING_BUDGET[effort] >= 1024);
       assert.equal('temperature' in params, false);
+      assert.equal((toAnthropicParams(ask('c', { temperature: 0.5 }), { temperature: true }) as { temperature?: number }).temperature, 0.5);
     }
   });
 });
