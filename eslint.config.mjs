@@ -15,6 +15,7 @@ const root = dirname(fileURLToPath(import.meta.url));
 
 /** `no-restricted-imports` entries for modules the resolver cannot see (vscode has types only; node: built-ins). */
 const noVscode = { name: 'vscode', message: 'This layer runs without VS Code: take what you need as a parameter, or move the code to src/host.' };
+const noDynamicVscode = { selector: "ImportExpression[source.value='vscode']", message: noVscode.message };
 const browserOnly = 'Webview code runs in a browser: Node built-ins are not available there.';
 const noNodeBuiltins = { group: ['node:*', ...builtinModules.flatMap((m) => [m, `${m}/*`])], message: browserOnly };
 
@@ -79,10 +80,13 @@ export default tseslint.config(
   // Layers the resolver cannot check: modules with no file to resolve.
   {
     files: ['src/core/**', 'src/shared/**', 'src/demo/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode] }], 'no-restricted-syntax': ['error', noDynamicVscode] },
   },
   {
     files: ['src/webview/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noNodeBuiltins] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noNodeBuiltins] }],
+      'no-restricted-syntax': ['error', noDynamicVscode, { selector: "ImportExpression[source.value=/^node:/]", message: browserOnly }],
+    },
   },
 );
