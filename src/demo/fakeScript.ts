@@ -6,23 +6,23 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export interface FakeScript {
   /** Delay before the first byte of the response (headers + first chunk). */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Extra delay after the headers before the first content token. */
-  firstTokenDelayMs?: number;
+  firstTokenDelayMs?: number | undefined;
   /** Pacing of content chunks; 0 or undefined = as fast as possible. */
-  tokensPerSecond?: number;
+  tokensPerSecond?: number | undefined;
   /** Answer text, split into ~word-sized chunks ("tokens"). */
-  text?: string;
+  text?: string | undefined;
   /** Reasoning / thinking text streamed before the answer. */
-  reasoning?: string;
+  reasoning?: string | undefined;
   /** Reported usage; undefined = counted from the chunks; false = never send usage. */
-  usage?: { input: number; output: number; reasoning?: number } | false;
-  fault?: FakeFault;
+  usage?: { input: number; output: number; reasoning?: number | undefined } | false | undefined;
+  fault?: FakeFault | undefined;
 }
 
 export type FakeFault =
   /** Answer with this HTTP status and the protocol's real error body (401, 429 + Retry-After, 500...). */
-  | { type: 'status'; status: number; retryAfterSec?: number; message?: string }
+  | { type: 'status'; status: number; retryAfterSec?: number | undefined; message?: string | undefined }
   /** Stop sending after this many content chunks and keep the socket open. */
   | { type: 'stall'; afterChunks: number }
   /** Destroy the socket after this many content chunks. */
