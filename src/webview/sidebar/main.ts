@@ -4,7 +4,7 @@
  */
 import '../common/cspSafeZod';
 import { z } from 'zod';
-import { hostToSidebarSchema, templateIdSchema, type HostToSidebar, type SidebarToHost } from '../../shared/protocol';
+import { hostToSidebarSchema, sidebarToHostSchema, templateIdSchema, type HostToSidebar, type SidebarToHost } from '../../shared/protocol';
 import { connectToHost } from '../common/hostConnection';
 import type { ComposerDraft } from './composerSection';
 import { SidebarView } from './sidebarView';
@@ -20,6 +20,7 @@ let view: SidebarView | undefined;
 
 const connection = connectToHost<HostToSidebar, SidebarToHost, ComposerDraft>({
   incoming: hostToSidebarSchema,
+  outgoing: sidebarToHostSchema,
   savedStateSchema,
   onMessage: (message) => {
     if (message.type === 'state') view?.showState(message.state);
