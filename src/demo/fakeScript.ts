@@ -49,9 +49,9 @@ export interface RecordedRequest {
   receivedAt: number;
 }
 
-export const DEFAULT_TEXT = 'Hello from the Parallax fake provider.';
+const DEFAULT_TEXT = 'Hello from the Parallax fake provider.';
 /** Used by the `split-utf8` fault when the script has no text of its own. */
-export const UTF8_SAMPLE_TEXT = 'naïve — 你好 🚀';
+const UTF8_SAMPLE_TEXT = 'naïve — 你好 🚀';
 
 /** Splits text into word-sized chunks whose concatenation is exactly the input. */
 export function splitIntoTokens(text: string): string[] {
@@ -62,7 +62,7 @@ const HUGE_CHUNK_CHARS = 8192;
 const HUGE_LINE = 'The quick brown fox jumps over the lazy dog. 0123456789\n';
 
 /** Exactly `chars` characters of filler text, in chunks large enough to stream megabytes quickly. */
-export function hugeTokens(chars: number): string[] {
+function hugeTokens(chars: number): string[] {
   const text = HUGE_LINE.repeat(Math.ceil(chars / HUGE_LINE.length)).slice(0, chars);
   const tokens: string[] = [];
   for (let i = 0; i < text.length; i += HUGE_CHUNK_CHARS) tokens.push(text.slice(i, i + HUGE_CHUNK_CHARS));

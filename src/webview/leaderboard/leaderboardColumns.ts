@@ -14,7 +14,7 @@ import {
   formatWins,
 } from './leaderboardFormat';
 
-export const COLUMN_IDS = ['rank', 'model', 'rating', 'wins', 'ttft', 'total', 'tps', 'cost', 'format'] as const;
+const COLUMN_IDS = ['rank', 'model', 'rating', 'wins', 'ttft', 'total', 'tps', 'cost', 'format'] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
@@ -122,7 +122,7 @@ export const LEADERBOARD_COLUMNS: readonly LeaderboardColumn[] = [
 
 export const DEFAULT_SORT: SortState = { column: 'rank', direction: 'ascending' };
 
-export function columnById(id: ColumnId): LeaderboardColumn {
+function columnById(id: ColumnId): LeaderboardColumn {
   const column = LEADERBOARD_COLUMNS.find((c) => c.id === id);
   if (!column) throw new Error(`unknown column ${id}`);
   return column;
