@@ -7,7 +7,10 @@ import { formatInterval, formatRating } from './leaderboardFormat';
 /** Rows in rank order, best at the top. */
 export function renderRatingChart(rows: readonly LeaderboardRowView[]): SVGSVGElement {
   const layout = ratingChartLayout(rows.map((r) => ({ key: r.key, label: r.label, rating: r.rating, ciLow: r.ciLow, ciHigh: r.ciHigh })));
-  const chart = svg('svg', { className: 'rating-chart', attrs: { 'data-testid': 'rating-chart', viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', 'aria-labelledby': 'rating-chart-title' } });
+  const chart = svg('svg', {
+    className: 'rating-chart',
+    attrs: { 'data-testid': 'rating-chart', viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', 'aria-labelledby': 'rating-chart-title' },
+  });
   chart.append(svg('title', { attrs: { id: 'rating-chart-title' } }, ['Ratings with 95% intervals, best first']));
 
   const axis = svg('g', { className: 'chart-axis', attrs: { 'aria-hidden': 'true' } });
