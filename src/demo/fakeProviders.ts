@@ -19,12 +19,12 @@ export type { FakeFault, FakeScript, FakeScriptEntry, RecordedRequest } from './
 
 export interface FakeProvidersOptions {
   /** 0 (default) picks a free port. */
-  port?: number;
-  scripts?: Record<string, FakeScriptEntry>;
+  port?: number | undefined;
+  scripts?: Record<string, FakeScriptEntry> | undefined;
   /** Used for models with no script of their own. */
-  defaultScript?: FakeScript;
+  defaultScript?: FakeScript | undefined;
   /** When set, requests must carry this key or get the protocol's 401. */
-  apiKey?: string;
+  apiKey?: string | undefined;
 }
 
 export interface FakeProviders {

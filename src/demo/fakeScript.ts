@@ -6,18 +6,18 @@ import type { IncomingHttpHeaders } from 'node:http';
 
 export interface FakeScript {
   /** Delay before the first byte of the response (headers + first chunk). */
-  delayMs?: number;
+  delayMs?: number | undefined;
   /** Extra delay after the headers before the first content token. */
-  firstTokenDelayMs?: number;
+  firstTokenDelayMs?: number | undefined;
   /** Pacing of content chunks; 0 or undefined = as fast as possible. */
-  tokensPerSecond?: number;
+  tokensPerSecond?: number | undefined;
   /** Answer text, split into ~word-sized chunks ("tokens"). */
-  text?: string;
+  text?: string | undefined;
   /** Reasoning / thinking text streamed before the answer. */
-  reasoning?: string;
+  reasoning?: string | undefined;
   /** Reported usage; undefined = counted from the chunks; false = never send usage. */
-  usage?: { input: number; output: number; reasoning?: number } | false;
-  fault?: FakeFault;
+  usage?: { input: number; output: number; reasoning?: number | undefined } | false | undefined;
+  fault?: FakeFault | undefined;
 }
 
 export type FakeFault =
@@ -25,7 +25,7 @@ export type FakeFault =
    * Answer with this HTTP status and the protocol's real error body (401, 429 + Retry-After, 500...), or with
    * `body` sent as it is (e.g. a FastAPI `{"detail": "…"}`).
    */
-  | { type: 'status'; status: number; retryAfterSec?: number; message?: string; body?: string }
+  | { type: 'status'; status: number; retryAfterSec?: number | undefined; message?: string | undefined; body?: string | undefined }
   /** Stop sending after this many content chunks and keep the socket open. */
   | { type: 'stall'; afterChunks: number }
   /** Destroy the socket after this many content chunks. */
@@ -52,9 +52,9 @@ export interface RecordedRequest {
   receivedAt: number;
 }
 
-export const DEFAULT_TEXT = 'Hello from the Parallax fake provider.';
+const DEFAULT_TEXT = 'Hello from the Parallax fake provider.';
 /** Used by the `split-utf8` fault when the script has no text of its own. */
-export const UTF8_SAMPLE_TEXT = 'naïve — 你好 🚀';
+const UTF8_SAMPLE_TEXT = 'naïve — 你好 🚀';
 
 /** Splits text into word-sized chunks whose concatenation is exactly the input. */
 export function splitIntoTokens(text: string): string[] {
@@ -65,7 +65,7 @@ const HUGE_CHUNK_CHARS = 8192;
 const HUGE_LINE = 'The quick brown fox jumps over the lazy dog. 0123456789\n';
 
 /** Exactly `chars` characters of filler text, in chunks large enough to stream megabytes quickly. */
-export function hugeTokens(chars: number): string[] {
+function hugeTokens(chars: number): string[] {
   const text = HUGE_LINE.repeat(Math.ceil(chars / HUGE_LINE.length)).slice(0, chars);
   const tokens: string[] = [];
   for (let i = 0; i < text.length; i += HUGE_CHUNK_CHARS) tokens.push(text.slice(i, i + HUGE_CHUNK_CHARS));

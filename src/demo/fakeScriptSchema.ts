@@ -26,7 +26,7 @@ export const fakeScriptSchema = z.strictObject({
   fault: fakeFaultSchema.optional(),
 }) satisfies z.ZodType<FakeScript>;
 
-export const fakeScriptEntrySchema = z.union([fakeScriptSchema, z.array(fakeScriptSchema).min(1)]) satisfies z.ZodType<FakeScriptEntry>;
+const fakeScriptEntrySchema = z.union([fakeScriptSchema, z.array(fakeScriptSchema).min(1)]) satisfies z.ZodType<FakeScriptEntry>;
 
 /** Body of `POST /__script`. */
 export const scriptUpdateSchema = z.object({ model: z.string().min(1), script: fakeScriptEntrySchema });

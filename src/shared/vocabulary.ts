@@ -39,6 +39,10 @@ export const TEXT_CAPS = {
   preview: 4_000,
   /** A vote's note or a standalone note. */
   note: 20_000,
+  /** The sidebar's instruction box (prompt, refactoring goal or pasted error text). */
+  instruction: 20_000,
+  /** A history search query. */
+  query: 500,
   /** One answer (text or reasoning) in a column. */
   answer: 5_000_000,
   /** A reason tag. */
@@ -46,6 +50,12 @@ export const TEXT_CAPS = {
   /** Reason tags offered. */
   tags: 30,
 } as const;
+
+/**
+ * The API key sent to OpenAI-compatible servers that need none (local ones such as Ollama): the SDKs refuse to build a
+ * client without a key. Never a real secret, so it is not scrubbed or stored.
+ */
+export const NO_KEY_PLACEHOLDER = 'no-key';
 
 /** Cuts `text` to at most `max` characters. */
 export function capText(text: string, max: number = TEXT_CAPS.short): string {

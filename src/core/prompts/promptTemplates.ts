@@ -6,9 +6,7 @@ import type { ChatMessage } from '../providers/provider';
 import type { AssembledContext, Truncation } from './contextAssembly';
 import { fenced, fenceLanguage } from './codeFence';
 import { requestHash } from './requestHash';
-import { TEMPLATE_IDS, type TemplateId } from './templateIds';
-
-export { TEMPLATE_IDS, type TemplateId };
+import type { TemplateId } from '../../shared/vocabulary';
 
 export interface PromptExtra {
   /** refactor: what the refactoring should achieve. */
@@ -32,7 +30,7 @@ export interface BuiltPrompt {
   truncations: Truncation[];
 }
 
-export const SYSTEM_PROMPT = [
+const SYSTEM_PROMPT = [
   'You are an expert software engineer helping inside a code editor.',
   'Answer precisely and concisely. Keep the existing code style, names and indentation unless asked otherwise.',
   'Do not invent APIs; if something cannot be known from the code shown, say so.',

@@ -1,6 +1,6 @@
 /**
- * The webview end of a host ↔ webview channel: typed `postMessage` out, zod-validated messages in (invalid ones are
- * logged and dropped), and `getState`/`setState` for restoring after the view is hidden or reloaded.
+ * The webview end of a host ↔ webview channel: zod-validated messages in and, when `outgoing` is given, out (invalid
+ * ones are logged and dropped), and `getState`/`setState` for restoring after the view is hidden or reloaded.
  */
 import type { z } from 'zod';
 import { parseMessage } from '../../shared/protocol';
@@ -25,6 +25,8 @@ export type HostConnection<Out, State> = {
  */
 export function connectToHost<In, Out, State>(options: {
   incoming: z.ZodType<In>;
+  /** Checks each message before it is posted; one that fails is logged and not sent. */
+  outgoing?: z.ZodType<Out> | undefined;
   savedStateSchema: z.ZodType<State>;
   onMessage: (message: In) => void;
 }): HostConnection<Out, State> {
@@ -38,7 +40,11 @@ export function connectToHost<In, Out, State>(options: {
     options.onMessage(parsed.message);
   });
   return {
-    post: (message) => api.postMessage(message),
+    post: (message) => {
+      const checked = options.outgoing ? parseMessage(options.outgoing, message) : { ok: true as const, message };
+      if (checked.ok) api.postMessage(checked.message);
+      else console.error(`Parallax: not sending an invalid message to the host (${checked.error})`);
+    },
     savedState: () => {
       const parsed = parseMessage(options.savedStateSchema, api.getState());
       return parsed.ok ? parsed.message : undefined;

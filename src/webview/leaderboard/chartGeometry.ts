@@ -24,7 +24,7 @@ export interface ChartSize {
   capHalf: number;
 }
 
-export const DEFAULT_CHART_SIZE: ChartSize = { width: 640, rowHeight: 28, labelWidth: 180, axisHeight: 28, margin: 16, capHalf: 6 };
+const DEFAULT_CHART_SIZE: ChartSize = { width: 640, rowHeight: 28, labelWidth: 180, axisHeight: 28, margin: 16, capHalf: 6 };
 
 export interface Tick {
   value: number;
@@ -66,7 +66,7 @@ export interface TickSpec {
 }
 
 /** The centre of the Elo-like scale: the mean rating. */
-export const REFERENCE_RATING = 1000;
+const REFERENCE_RATING = 1000;
 /** The x domain always spans at least this many points, so a lone model with no spread still gets an axis. */
 export const MIN_SPAN = 50;
 

@@ -1,42 +1,34 @@
 /** Filters (template, language, date range) and export buttons. Every change reports the whole filter. */
-import type { LeaderboardFilter, LeaderboardView, TemplateId } from '../../shared/protocol';
+import type { LeaderboardFilter, LeaderboardView } from '../../shared/protocol';
 import { templateIdSchema } from '../../shared/protocol';
-import { codicon, html } from './domBuilder';
-
-export type ExportFormat = 'csv' | 'json' | 'dpo';
+import { EXPORT_FORMATS, type ExportFormat, TEMPLATE_TITLES } from '../../shared/vocabulary';
+import { codicon, element } from '../common/domBuilder';
 
 export interface FilterBarHandlers {
   onFilter(filter: LeaderboardFilter): void;
   onExport(format: ExportFormat): void;
 }
 
-const TEMPLATE_NAMES: Record<TemplateId, string> = {
-  fix: 'Fix',
-  refactor: 'Refactor',
-  explain: 'Explain',
-  tests: 'Tests',
-  custom: 'Custom',
+/** One button per export format. */
+const EXPORT_BUTTONS: Readonly<Record<ExportFormat, { label: string; icon: string }>> = {
+  csv: { label: 'Export CSV', icon: 'table' },
+  json: { label: 'Export JSON', icon: 'json' },
+  dpo: { label: 'Export DPO pairs', icon: 'export' },
 };
 
-const EXPORTS: readonly { format: ExportFormat; label: string; icon: string }[] = [
-  { format: 'csv', label: 'Export CSV', icon: 'table' },
-  { format: 'json', label: 'Export JSON', icon: 'json' },
-  { format: 'dpo', label: 'Export DPO pairs', icon: 'export' },
-];
-
 function select(testId: string, label: string, allLabel: string, options: readonly { value: string; text: string }[], current: string | undefined) {
-  const control = html('select', { id: testId, 'data-testid': testId }, [html('option', { value: '' }, [allLabel])]);
-  for (const option of options) control.append(html('option', { value: option.value }, [option.text]));
+  const control = element('select', { attrs: { id: testId, 'data-testid': testId } }, [element('option', { attrs: { value: '' } }, [allLabel])]);
+  for (const option of options) control.append(element('option', { attrs: { value: option.value } }, [option.text]));
   // A filtered value that no longer occurs in the log stays selectable, so the control shows the truth.
-  if (current && !options.some((o) => o.value === current)) control.append(html('option', { value: current }, [current]));
+  if (current && !options.some((o) => o.value === current)) control.append(element('option', { attrs: { value: current } }, [current]));
   control.value = current ?? '';
-  return { control, field: html('label', { class: 'filter-field', for: testId }, [label]) };
+  return { control, field: element('label', { className: 'filter-field', attrs: { for: testId } }, [label]) };
 }
 
 function dateInput(testId: string, label: string, current: string | undefined) {
-  const control = html('input', { id: testId, type: 'date', 'data-testid': testId });
+  const control = element('input', { attrs: { id: testId, type: 'date', 'data-testid': testId } });
   control.value = current?.slice(0, 10) ?? '';
-  return { control, field: html('label', { class: 'filter-field', for: testId }, [label]) };
+  return { control, field: element('label', { className: 'filter-field', attrs: { for: testId } }, [label]) };
 }
 
 export function renderFilterBar(view: LeaderboardView, handlers: FilterBarHandlers): HTMLElement {
@@ -44,7 +36,7 @@ export function renderFilterBar(view: LeaderboardView, handlers: FilterBarHandle
     'filter-template',
     'Template',
     'All templates',
-    view.templates.map((t) => ({ value: t, text: TEMPLATE_NAMES[t] })),
+    view.templates.map((t) => ({ value: t, text: TEMPLATE_TITLES[t] })),
     view.filter.template,
   );
   const language = select(
@@ -70,10 +62,10 @@ export function renderFilterBar(view: LeaderboardView, handlers: FilterBarHandle
     control.addEventListener('change', () => handlers.onFilter(current()));
   }
 
-  const clear = html('button', { type: 'button', class: 'secondary', 'data-testid': 'filter-clear' }, [codicon('clear-all'), 'Clear filters']);
+  const clear = element('button', { className: 'secondary', attrs: { type: 'button', 'data-testid': 'filter-clear' } }, [codicon('clear-all'), 'Clear filters']);
   clear.addEventListener('click', () => handlers.onFilter({}));
 
-  const filters = html('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' }, [
+  const filters = element('div', { className: 'filters', attrs: { role: 'group', 'aria-label': 'Filters' } }, [
     template.field,
     template.control,
     language.field,
@@ -84,11 +76,12 @@ export function renderFilterBar(view: LeaderboardView, handlers: FilterBarHandle
     to.control,
     clear,
   ]);
-  const exports = html('div', { class: 'exports', role: 'group', 'aria-label': 'Export the preference log' });
-  for (const entry of EXPORTS) {
-    const button = html('button', { type: 'button', 'data-testid': `export-${entry.format}` }, [codicon(entry.icon), entry.label]);
-    button.addEventListener('click', () => handlers.onExport(entry.format));
+  const exports = element('div', { className: 'exports', attrs: { role: 'group', 'aria-label': 'Export the preference log' } });
+  for (const format of EXPORT_FORMATS) {
+    const { label, icon } = EXPORT_BUTTONS[format];
+    const button = element('button', { attrs: { type: 'button', 'data-testid': `export-${format}` } }, [codicon(icon), label]);
+    button.addEventListener('click', () => handlers.onExport(format));
     exports.append(button);
   }
-  return html('div', { class: 'toolbar' }, [filters, exports]);
+  return element('div', { className: 'toolbar' }, [filters, exports]);
 }

@@ -2,6 +2,7 @@
  * The leaderboard table's columns: header text, how each cell reads, and how rows sort by it.
  * Pure: no DOM, no vscode.
  */
+import { z } from 'zod';
 import type { LeaderboardRowView } from '../../shared/protocol';
 import {
   formatCost,
@@ -13,13 +14,13 @@ import {
   formatWins,
 } from './leaderboardFormat';
 
-export type ColumnId = 'rank' | 'model' | 'rating' | 'wins' | 'ttft' | 'total' | 'tps' | 'cost' | 'format';
+const COLUMN_IDS = ['rank', 'model', 'rating', 'wins', 'ttft', 'total', 'tps', 'cost', 'format'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
-export interface SortState {
-  column: ColumnId;
-  direction: SortDirection;
-}
+/** The sort, as the webview state keeps it across reloads. */
+export const sortStateSchema = z.object({ column: z.enum(COLUMN_IDS), direction: z.enum(['ascending', 'descending']) });
+export type SortState = z.infer<typeof sortStateSchema>;
 
 export interface LeaderboardColumn {
   id: ColumnId;
@@ -121,7 +122,7 @@ export const LEADERBOARD_COLUMNS: readonly LeaderboardColumn[] = [
 
 export const DEFAULT_SORT: SortState = { column: 'rank', direction: 'ascending' };
 
-export function columnById(id: ColumnId): LeaderboardColumn {
+function columnById(id: ColumnId): LeaderboardColumn {
   const column = LEADERBOARD_COLUMNS.find((c) => c.id === id);
   if (!column) throw new Error(`unknown column ${id}`);
   return column;

@@ -3,50 +3,42 @@
  * The host owns the data and the filter; this side only shows them and reports clicks.
  */
 import '../common/cspSafeZod';
+import { z } from 'zod';
 import {
   type HostToLeaderboard,
   hostToLeaderboardSchema,
-  type LeaderboardFilter,
+  leaderboardFilterSchema,
   type LeaderboardToHost,
-  type LeaderboardView,
   leaderboardToHostSchema,
-  parseMessage,
+  type LeaderboardFilter,
+  type LeaderboardView,
 } from '../../shared/protocol';
-import { type ColumnId, DEFAULT_SORT, nextSort, type SortState } from './leaderboardColumns';
-import { codicon, html } from './domBuilder';
+import { codicon, element } from '../common/domBuilder';
+import { connectToHost } from '../common/hostConnection';
+import { type ColumnId, DEFAULT_SORT, nextSort, sortStateSchema } from './leaderboardColumns';
 import { renderFilterBar } from './filterBar';
 import { countOf, notMeaningfulMessage } from './leaderboardFormat';
 import { renderLeaderboardTable } from './leaderboardTable';
 import { renderRatingChart } from './ratingChart';
 import { renderWinRateMatrix } from './winRateMatrix';
 
-/** What the panel keeps across reloads; the host's serializer reads `filter` back. */
-interface PersistedState {
-  filter: LeaderboardFilter;
-  sort: SortState;
-}
+/** What the panel keeps across reloads; the host's serializer reads `filter` back. A part that is missing or no longer valid falls back. */
+const savedStateSchema = z.object({ filter: leaderboardFilterSchema.catch({}), sort: sortStateSchema.catch(DEFAULT_SORT) });
+type SavedState = z.infer<typeof savedStateSchema>;
 
-interface WebviewApi {
-  postMessage(message: LeaderboardToHost): void;
-  getState(): Partial<PersistedState> | undefined;
-  setState(state: PersistedState): void;
-}
-
-declare function acquireVsCodeApi(): WebviewApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('app');
 let view: LeaderboardView | undefined;
-let sort: SortState = vscode.getState()?.sort ?? DEFAULT_SORT;
 
-function post(message: LeaderboardToHost): void {
-  const checked = parseMessage(leaderboardToHostSchema, message);
-  if (checked.ok) vscode.postMessage(checked.message);
-  else console.error(`leaderboard: not sending invalid message (${checked.error})`);
-}
+const connection = connectToHost<HostToLeaderboard, LeaderboardToHost, SavedState>({
+  incoming: hostToLeaderboardSchema,
+  outgoing: leaderboardToHostSchema,
+  savedStateSchema,
+  onMessage: onHostMessage,
+});
+let sort = connection.savedState()?.sort ?? DEFAULT_SORT;
 
 function persist(): void {
-  vscode.setState({ filter: view?.filter ?? {}, sort });
+  connection.saveState({ filter: view?.filter ?? {}, sort });
 }
 
 function onSort(column: ColumnId): void {
@@ -65,7 +57,7 @@ function focusedControlSelector(): string | undefined {
 }
 
 function section(title: string, id: string, content: Node): HTMLElement {
-  return html('section', { 'aria-labelledby': id }, [html('h2', { id }, [title]), content]);
+  return element('section', { attrs: { 'aria-labelledby': id } }, [element('h2', { attrs: { id } }, [title]), content]);
 }
 
 function filterActive(filter: LeaderboardFilter): boolean {
@@ -74,16 +66,16 @@ function filterActive(filter: LeaderboardFilter): boolean {
 
 function renderPage(current: LeaderboardView): HTMLElement[] {
   const parts: HTMLElement[] = [
-    html('h1', {}, ['Parallax leaderboard']),
+    element('h1', {}, ['Parallax leaderboard']),
     renderFilterBar(current, {
-      onFilter: (filter) => post({ type: 'filter', filter }),
-      onExport: (format) => post({ type: 'export', format }),
+      onFilter: (filter) => connection.post({ type: 'filter', filter }),
+      onExport: (format) => connection.post({ type: 'export', format }),
     }),
   ];
   if (current.skippedLines > 0) {
     const lines = current.skippedLines === 1 ? '1 line' : `${current.skippedLines} lines`;
     parts.push(
-      html('p', { class: 'notice warning', role: 'status', 'data-testid': 'skipped-lines' }, [
+      element('p', { className: 'notice warning', attrs: { role: 'status', 'data-testid': 'skipped-lines' } }, [
         codicon('warning'),
         `${lines} of the preference log could not be read and ${current.skippedLines === 1 ? 'was' : 'were'} skipped.`,
       ]),
@@ -93,17 +85,17 @@ function renderPage(current: LeaderboardView): HTMLElement[] {
     const text = filterActive(current.filter)
       ? 'No votes match these filters.'
       : 'No votes yet. Compare models on some code and vote for the best answer: your leaderboard builds up here.';
-    parts.push(html('p', { class: 'empty-state', 'data-testid': 'empty-state' }, [codicon('graph'), text]));
+    parts.push(element('p', { className: 'empty-state', attrs: { 'data-testid': 'empty-state' } }, [codicon('graph'), text]));
     return parts;
   }
   if (!current.meaningful) {
     parts.push(
-      html('p', { class: 'notice info', role: 'note', 'data-testid': 'not-meaningful' }, [codicon('info'), notMeaningfulMessage(current.totalVotes)]),
+      element('p', { className: 'notice info', attrs: { role: 'note', 'data-testid': 'not-meaningful' } }, [codicon('info'), notMeaningfulMessage(current.totalVotes)]),
     );
   }
   const ranked = [...current.rows].sort((a, b) => a.rank - b.rank || b.rating - a.rating);
   parts.push(
-    html('p', { class: 'summary' }, [`${countOf(current.totalVotes, 'vote')} across ${countOf(current.rows.length, 'model')}.`]),
+    element('p', { className: 'summary' }, [`${countOf(current.totalVotes, 'vote')} across ${countOf(current.rows.length, 'model')}.`]),
     section('Ranking', 'ranking-heading', renderLeaderboardTable(current.rows, sort, onSort)),
     section('Ratings', 'ratings-heading', renderRatingChart(ranked)),
     section('Head to head', 'matrix-heading', renderWinRateMatrix(current)),
@@ -114,7 +106,7 @@ function renderPage(current: LeaderboardView): HTMLElement[] {
 function render(): void {
   if (!root) return;
   const focus = focusedControlSelector();
-  root.replaceChildren(...(view ? renderPage(view) : [html('p', { class: 'loading' }, ['Loading…'])]));
+  root.replaceChildren(...(view ? renderPage(view) : [element('p', { className: 'loading' }, ['Loading…'])]));
   if (focus) root.querySelector<HTMLElement>(focus)?.focus();
 }
 
@@ -128,11 +120,5 @@ function onHostMessage(message: HostToLeaderboard): void {
   }
 }
 
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = parseMessage(hostToLeaderboardSchema, event.data);
-  if (parsed.ok) onHostMessage(parsed.message);
-  else console.error(`leaderboard: dropped invalid host message (${parsed.error})`);
-});
-
 render();
-post({ type: 'ready' });
+connection.post({ type: 'ready' });

@@ -1,34 +1,31 @@
 /** The rating chart: an SVG built with createElementNS from the pure layout in chartGeometry. */
 import type { LeaderboardRowView } from '../../shared/protocol';
 import { ratingChartLayout } from './chartGeometry';
-import { svg } from './domBuilder';
+import { svg } from '../common/domBuilder';
 import { formatInterval, formatRating } from './leaderboardFormat';
 
 /** Rows in rank order, best at the top. */
 export function renderRatingChart(rows: readonly LeaderboardRowView[]): SVGSVGElement {
   const layout = ratingChartLayout(rows.map((r) => ({ key: r.key, label: r.label, rating: r.rating, ciLow: r.ciLow, ciHigh: r.ciHigh })));
   const chart = svg('svg', {
-    class: 'rating-chart',
-    'data-testid': 'rating-chart',
-    viewBox: `0 0 ${layout.width} ${layout.height}`,
-    role: 'img',
-    'aria-labelledby': 'rating-chart-title',
+    className: 'rating-chart',
+    attrs: { 'data-testid': 'rating-chart', viewBox: `0 0 ${layout.width} ${layout.height}`, role: 'img', 'aria-labelledby': 'rating-chart-title' },
   });
-  chart.append(svg('title', { id: 'rating-chart-title' }, ['Ratings with 95% intervals, best first']));
+  chart.append(svg('title', { attrs: { id: 'rating-chart-title' } }, ['Ratings with 95% intervals, best first']));
 
-  const axis = svg('g', { class: 'chart-axis', 'aria-hidden': 'true' });
+  const axis = svg('g', { className: 'chart-axis', attrs: { 'aria-hidden': 'true' } });
   axis.append(
-    svg('line', { class: 'axis-line', x1: `${layout.plotLeft}`, x2: `${layout.plotRight}`, y1: `${layout.axisY}`, y2: `${layout.axisY}` }),
+    svg('line', { className: 'axis-line', attrs: { x1: `${layout.plotLeft}`, x2: `${layout.plotRight}`, y1: `${layout.axisY}`, y2: `${layout.axisY}` } }),
   );
   for (const tick of layout.ticks) {
     axis.append(
-      svg('line', { class: 'grid-line', x1: `${tick.x}`, x2: `${tick.x}`, y1: '0', y2: `${layout.axisY}` }),
-      svg('text', { class: 'tick-label', x: `${tick.x}`, y: `${layout.axisY + 16}`, 'text-anchor': 'middle' }, [formatRating(tick.value)]),
+      svg('line', { className: 'grid-line', attrs: { x1: `${tick.x}`, x2: `${tick.x}`, y1: '0', y2: `${layout.axisY}` } }),
+      svg('text', { className: 'tick-label', attrs: { x: `${tick.x}`, y: `${layout.axisY + 16}`, 'text-anchor': 'middle' } }, [formatRating(tick.value)]),
     );
   }
   if (layout.referenceX !== undefined) {
     axis.append(
-      svg('line', { class: 'reference-line', x1: `${layout.referenceX}`, x2: `${layout.referenceX}`, y1: '0', y2: `${layout.axisY}` }),
+      svg('line', { className: 'reference-line', attrs: { x1: `${layout.referenceX}`, x2: `${layout.referenceX}`, y1: '0', y2: `${layout.axisY}` } }),
     );
   }
   chart.append(axis);
@@ -38,15 +35,15 @@ export function renderRatingChart(rows: readonly LeaderboardRowView[]): SVGSVGEl
     if (!row) return;
     const summary = `${row.label}: ${formatRating(row.rating)}, 95% interval ${formatInterval(row.ciLow, row.ciHigh)}`;
     chart.append(
-      svg('g', { class: 'chart-row', 'data-key': row.key }, [
+      svg('g', { className: 'chart-row', attrs: { 'data-key': row.key } }, [
         svg('title', {}, [summary]),
-        svg('text', { class: 'row-label', x: `${layout.plotLeft - 8}`, y: `${geometry.y}`, 'text-anchor': 'end', 'dominant-baseline': 'middle' }, [
+        svg('text', { className: 'row-label', attrs: { x: `${layout.plotLeft - 8}`, y: `${geometry.y}`, 'text-anchor': 'end', 'dominant-baseline': 'middle' } }, [
           row.label,
         ]),
-        svg('line', { class: 'whisker', x1: `${geometry.lowX}`, x2: `${geometry.highX}`, y1: `${geometry.y}`, y2: `${geometry.y}` }),
-        svg('line', { class: 'whisker-cap', x1: `${geometry.lowX}`, x2: `${geometry.lowX}`, y1: `${geometry.capTop}`, y2: `${geometry.capBottom}` }),
-        svg('line', { class: 'whisker-cap', x1: `${geometry.highX}`, x2: `${geometry.highX}`, y1: `${geometry.capTop}`, y2: `${geometry.capBottom}` }),
-        svg('circle', { class: 'rating-dot', cx: `${geometry.x}`, cy: `${geometry.y}`, r: '5' }),
+        svg('line', { className: 'whisker', attrs: { x1: `${geometry.lowX}`, x2: `${geometry.highX}`, y1: `${geometry.y}`, y2: `${geometry.y}` } }),
+        svg('line', { className: 'whisker-cap', attrs: { x1: `${geometry.lowX}`, x2: `${geometry.lowX}`, y1: `${geometry.capTop}`, y2: `${geometry.capBottom}` } }),
+        svg('line', { className: 'whisker-cap', attrs: { x1: `${geometry.highX}`, x2: `${geometry.highX}`, y1: `${geometry.capTop}`, y2: `${geometry.capBottom}` } }),
+        svg('circle', { className: 'rating-dot', attrs: { cx: `${geometry.x}`, cy: `${geometry.y}`, r: '5' } }),
       ]),
     );
   });

@@ -4,8 +4,9 @@
  * textarea keeps its focus and caret.
  */
 import { templateIdSchema, type SidebarStateView, type SidebarToHost, type TemplateId } from '../../shared/protocol';
+import { TEMPLATE_TITLES } from '../../shared/vocabulary';
 import { codicon, element, iconButton } from '../common/domBuilder';
-import { diagnosticsChip, estimateLine, instructionField, runBlocker, selectionChip, templateLabels } from './sidebarFormat';
+import { diagnosticsChip, estimateLine, instructionField, runBlocker, selectionChip } from './sidebarFormat';
 
 export type ComposerDraft = { template: TemplateId; instruction: string; includeWholeFile: boolean; historyQuery: string };
 
@@ -28,7 +29,7 @@ export class ComposerSection {
     private readonly selectedModelIds: () => string[],
   ) {
     this.template = element('select', { attrs: { id: 'template', 'data-testid': 'template', 'aria-label': 'Template' } },
-      templateIdSchema.options.map((id) => element('option', { text: templateLabels[id], attrs: { value: id, selected: id === draft.template } })));
+      templateIdSchema.options.map((id) => element('option', { text: TEMPLATE_TITLES[id], attrs: { value: id, selected: id === draft.template } })));
     this.template.addEventListener('change', () => {
       const parsed = templateIdSchema.safeParse(this.template.value);
       if (parsed.success) this.draft.template = parsed.data;

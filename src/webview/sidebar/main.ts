@@ -4,22 +4,24 @@
  */
 import '../common/cspSafeZod';
 import { z } from 'zod';
-import { hostToSidebarSchema, templateIdSchema, type HostToSidebar, type SidebarToHost } from '../../shared/protocol';
+import { hostToSidebarSchema, sidebarToHostSchema, templateIdSchema, type HostToSidebar, type SidebarToHost } from '../../shared/protocol';
+import { TEXT_CAPS } from '../../shared/vocabulary';
 import { connectToHost } from '../common/hostConnection';
 import type { ComposerDraft } from './composerSection';
 import { SidebarView } from './sidebarView';
 
 const savedStateSchema = z.object({
   template: templateIdSchema,
-  instruction: z.string().max(20_000),
+  instruction: z.string().max(TEXT_CAPS.instruction),
   includeWholeFile: z.boolean(),
-  historyQuery: z.string().max(500),
+  historyQuery: z.string().max(TEXT_CAPS.query),
 });
 
 let view: SidebarView | undefined;
 
 const connection = connectToHost<HostToSidebar, SidebarToHost, ComposerDraft>({
   incoming: hostToSidebarSchema,
+  outgoing: sidebarToHostSchema,
   savedStateSchema,
   onMessage: (message) => {
     if (message.type === 'state') view?.showState(message.state);

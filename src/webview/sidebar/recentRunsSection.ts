@@ -3,8 +3,8 @@
  * the list. An empty query shows the recent runs from the state. Clicking a run opens it in the results panel.
  */
 import type { RecentRunView, SidebarToHost } from '../../shared/protocol';
+import { TEMPLATE_TITLES } from '../../shared/vocabulary';
 import { codicon, element } from '../common/domBuilder';
-import { templateLabels } from './sidebarFormat';
 
 const SEARCH_DELAY_MS = 200;
 
@@ -68,7 +68,7 @@ export class RecentRunsSection {
           run.voted ? codicon('pass-filled') : undefined,
           element('span', { text: run.title }),
         ]),
-        element('span', { className: 'recent-meta', text: `${templateLabels[run.template]} · ${formatWhen(run.createdAt)} · ${run.models.join(', ')}` }),
+        element('span', { className: 'recent-meta', text: `${TEMPLATE_TITLES[run.template]} · ${formatWhen(run.createdAt)} · ${run.models.join(', ')}` }),
         run.note ? element('span', { className: 'recent-note', text: run.note }) : undefined,
       ]),
     ])));

@@ -3,15 +3,8 @@
  * instruction box means for each template, model status words. Pure.
  */
 import type { ContextSummaryView, EstimateView, ModelEntryView, TemplateId } from '../../shared/protocol';
+import { MAX_MODELS } from '../../shared/vocabulary';
 import { formatCost, formatCount } from '../common/metricFormat';
-
-export const templateLabels: Record<TemplateId, string> = {
-  fix: 'Fix',
-  refactor: 'Refactor',
-  explain: 'Explain',
-  tests: 'Write tests',
-  custom: 'Custom',
-};
 
 export type InstructionField = { shown: boolean; label: string; placeholder: string; required: boolean };
 
@@ -66,8 +59,6 @@ export function modelStatusText(model: ModelEntryView): string {
       return model.statusMessage ?? 'untrusted workspace';
   }
 }
-
-export const MAX_MODELS = 8;
 
 /** Why Run is disabled, or undefined when it may run. */
 export function runBlocker(options: { running: boolean; selected: number; template: TemplateId; instruction: string }): string | undefined {

@@ -49,7 +49,7 @@ describe('compare engine: provider prepare (lazy SDK load) is not timed against 
     const [outcome] = await run.done;
     assert.equal(outcome?.state, 'done');
     assert.equal(outcome?.text, 'Fixed.');
-    const metrics = outcome!.metrics;
+    const metrics = outcome.metrics;
     assert.ok(metrics.startedAt - start.startedAt >= 290, `the request clock starts after the load (${metrics.startedAt - start.startedAt} ms)`);
     assert.ok(metrics.ttftMs !== undefined && metrics.ttftMs < 250, `TTFT excludes the load: ${metrics.ttftMs} ms`);
     assert.ok(metrics.totalMs !== undefined && metrics.totalMs < 250, `total excludes the load: ${metrics.totalMs} ms`);

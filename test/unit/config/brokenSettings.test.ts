@@ -45,8 +45,8 @@ describe('broken settings: wrong types are reported and defaults used', () => {
       const mine = problems.filter((p) => p.setting === fullKey);
       assert.equal(mine.length, 1, JSON.stringify(problems));
       assert.equal(mine[0]?.severity, 'error');
-      assert.ok(mine[0]!.message.startsWith(`${fullKey}: `), mine[0]!.message);
-      assert.ok(!mine[0]!.message.includes(MARKER) && !mine[0]!.message.includes('7357'), 'the bad value is not echoed');
+      assert.ok(mine[0].message.startsWith(`${fullKey}: `), mine[0].message);
+      assert.ok(!mine[0].message.includes(MARKER) && !mine[0].message.includes('7357'), 'the bad value is not echoed');
       assert.deepEqual(settings[key], defaults[key]);
       // The other settings still load.
       if (key !== 'blindMode') assert.equal(settings.blindMode, true);
@@ -72,7 +72,7 @@ describe('broken settings: wrong types are reported and defaults used', () => {
       assert.equal(problems.length, 1, JSON.stringify(problems));
       assert.equal(problems[0]?.entry, '"bad"');
       assert.equal(problems[0]?.field, field);
-      assert.ok(!problems[0]!.message.includes(MARKER));
+      assert.ok(!problems[0].message.includes(MARKER));
     });
   }
 

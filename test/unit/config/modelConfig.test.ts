@@ -37,8 +37,8 @@ describe('parallax.models', () => {
       assert.equal(problem?.entry, '"broken"');
       assert.equal(problem?.field, field);
       assert.equal(problem?.severity, 'error');
-      assert.match(problem!.message, new RegExp(`^parallax\\.models, entry "broken", field "${field.replace('.', '\\.')}": `));
-      assert.match(problem!.message, detail);
+      assert.match(problem.message, new RegExp(`^parallax\\.models, entry "broken", field "${field.replace('.', '\\.')}": `));
+      assert.match(problem.message, detail);
     });
   }
 
@@ -60,7 +60,7 @@ describe('parallax.models', () => {
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.entry, '#2 ("gpt")');
     assert.equal(problems[0]?.field, 'id');
-    assert.match(problems[0]!.message, /already used/);
+    assert.match(problems[0].message, /already used/);
   });
 
   it('requires baseUrl or preset for openai-compatible', () => {
@@ -68,7 +68,7 @@ describe('parallax.models', () => {
     const missing = parseModelConfigs([entry]);
     assert.equal(missing.models.length, 0);
     assert.equal(missing.problems[0]?.field, 'baseUrl');
-    assert.match(missing.problems[0]!.message, /unless "preset" is set/);
+    assert.match(missing.problems[0].message, /unless "preset" is set/);
     assert.equal(parseModelConfigs([{ ...entry, preset: 'deepseek' }]).models.length, 1);
   });
 
@@ -77,7 +77,7 @@ describe('parallax.models', () => {
     assert.equal(models.length, 1);
     assert.equal(problems[0]?.severity, 'warning');
     assert.equal(problems[0]?.field, 'temprature');
-    assert.match(problems[0]!.message, /not a known field/);
+    assert.match(problems[0].message, /not a known field/);
   });
 
   it('reports a setting that is not a list, and treats an unset one as empty', () => {

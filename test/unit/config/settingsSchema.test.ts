@@ -41,14 +41,14 @@ describe('readSettings', () => {
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.setting, 'parallax.limits');
     assert.equal(problems[0]?.field, 'idleMs');
-    assert.match(problems[0]!.message, /^parallax\.limits, field "idleMs": must be greater than 0/);
+    assert.match(problems[0].message, /^parallax\.limits, field "idleMs": must be greater than 0/);
   });
 
   it('drops one bad price entry and keeps the others', () => {
     const { settings, problems } = readSettings(from({ prices: { good: { inputPerMTok: 1, outputPerMTok: 2 }, bad: { inputPerMTok: 'cheap', outputPerMTok: 2 } } }));
     assert.deepEqual(Object.keys(settings.prices), ['good']);
     assert.equal(problems[0]?.field, 'bad.inputPerMTok');
-    assert.match(problems[0]!.message, /must be a number/);
+    assert.match(problems[0].message, /must be a number/);
   });
 
   it('warns about a misspelt field inside an object setting and ignores it', () => {

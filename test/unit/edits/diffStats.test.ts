@@ -25,8 +25,8 @@ describe('unifiedDiff', () => {
     const patch = unifiedDiff(TOTAL_TS, TOTAL_TS_FIXED, { fromLabel: 'cart.ts (selection)', toLabel: 'cart.ts (GPT-4.1)' });
     assert.match(patch, /^--- cart\.ts \(selection\)$/m);
     assert.match(patch, /^\+\+\+ cart\.ts \(GPT-4\.1\)$/m);
-    assert.match(patch, /^-    sum \+= item\.price;$/m);
-    assert.match(patch, /^\+    sum \+= item\.price \* item\.quantity;$/m);
+    assert.match(patch, /^- {4}sum \+= item\.price;$/m);
+    assert.match(patch, /^\+ {4}sum \+= item\.price \* item\.quantity;$/m);
   });
 
   it('produces a patch that turns the original into the proposal', () => {

@@ -6,7 +6,7 @@ type Replacement = Extract<ExtractedEdit, { kind: 'replacement' }>;
 
 function expectReplacement(edit: ExtractedEdit): Replacement {
   assert.equal(edit.kind, 'replacement', edit.kind === 'none' ? edit.reason : '');
-  return edit as Replacement;
+  return edit;
 }
 
 const ts = { text: TOTAL_TS, languageId: 'typescript' };

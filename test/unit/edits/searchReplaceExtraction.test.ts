@@ -7,7 +7,7 @@ type Replacement = Extract<ExtractedEdit, { kind: 'replacement' }>;
 
 function expectReplacement(edit: ExtractedEdit): Replacement {
   assert.equal(edit.kind, 'replacement', edit.kind === 'none' ? edit.reason : '');
-  return edit as Replacement;
+  return edit;
 }
 
 function block(search: string, replace: string): string {

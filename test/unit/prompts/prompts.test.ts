@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { assembleContext, DEFAULT_CONTEXT_CAPS, isTruncated, type EditorContext } from '../../../src/core/prompts/contextAssembly';
-import { buildPrompt, TEMPLATE_IDS } from '../../../src/core/prompts/promptTemplates';
+import { buildPrompt } from '../../../src/core/prompts/promptTemplates';
+import { TEMPLATE_IDS } from '../../../src/shared/vocabulary';
 import { canonicalRequest, requestHash } from '../../../src/core/prompts/requestHash';
 import { fenced } from '../../../src/core/prompts/codeFence';
 

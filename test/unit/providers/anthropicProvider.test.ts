@@ -23,7 +23,7 @@ describe('anthropic provider: request on the wire', () => {
   });
   afterEach(() => fakes.close());
 
-  const body = (i = 0): RecordedMessagesBody => (fakes.requests[i]?.body ?? {}) as RecordedMessagesBody;
+  const body = (i = 0): RecordedMessagesBody => (fakes.requests[i]?.body ?? {});
   const provider = (): ReturnType<typeof createProvider> =>
     createProvider({ kind: 'anthropic', apiKey: 'sk-ant-0123456789', baseUrl: fakes.anthropicBaseUrl });
 

@@ -120,6 +120,6 @@ describe('readAnthropicEvent', () => {
       events: [{ type: 'usage', outputTokens: 99, reasoningTokens: 40 }],
       stopReason: 'max_tokens',
     });
-    assert.deepEqual(readAnthropicEvent({ type: 'message_stop' } as RawMessageStreamEvent), { events: [], stopped: true });
+    assert.deepEqual(readAnthropicEvent({ type: 'message_stop' }), { events: [], stopped: true });
   });
 });

@@ -24,7 +24,7 @@ describe('openai provider: request on the wire', () => {
   });
   afterEach(() => fakes.close());
 
-  const body = (i = 0): RecordedChatBody => (fakes.requests[i]?.body ?? {}) as RecordedChatBody;
+  const body = (i = 0): RecordedChatBody => (fakes.requests[i]?.body ?? {});
 
   it('streams, asks for usage by default, and sends the system prompt first', async () => {
     const provider = createProvider({ kind: 'openai', apiKey: 'sk-a-0123456789', baseUrl: fakes.openaiBaseUrl });

@@ -18,7 +18,7 @@ describe('security: keys in settings', () => {
       assert.ok(!JSON.stringify(models).includes(KEY), 'the key is not part of the loaded config');
       assert.equal(problems.length, 1);
       assert.equal(problems[0]?.field, field);
-      assert.match(problems[0]!.message, /Set API Key/);
+      assert.match(problems[0].message, /Set API Key/);
       assert.ok(!JSON.stringify(problems).includes(KEY));
     });
   }

@@ -7,6 +7,7 @@ import {
   resultsToHostSchema,
   sidebarToHostSchema,
 } from '../../../src/shared/protocol';
+import { EXPORT_FORMATS, MAX_MODELS, TEMPLATE_IDS } from '../../../src/shared/vocabulary';
 
 describe('protocol', () => {
   it('accepts a well-formed run request from the sidebar', () => {
@@ -27,9 +28,20 @@ describe('protocol', () => {
     if (!r.ok) assert.match(r.error, /columnId/);
   });
 
-  it('rejects more than 8 models in one run', () => {
-    const modelIds = Array.from({ length: 9 }, (_, i) => `m${i}`);
-    assert.equal(parseMessage(sidebarToHostSchema, { type: 'run', template: 'fix', modelIds, includeWholeFile: false }).ok, false);
+  it(`accepts ${MAX_MODELS} models in one run and rejects more (the vocabulary's model limit)`, () => {
+    const run = (count: number) => {
+      const modelIds = Array.from({ length: count }, (_, i) => `m${i}`);
+      return parseMessage(sidebarToHostSchema, { type: 'run', template: 'fix', modelIds, includeWholeFile: false }).ok;
+    };
+    assert.equal(run(MAX_MODELS), true);
+    assert.equal(run(MAX_MODELS + 1), false);
+  });
+
+  it('knows every template and export format of the vocabulary, and nothing else', () => {
+    for (const template of TEMPLATE_IDS) assert.equal(parseMessage(sidebarToHostSchema, { type: 'run', template, modelIds: ['a'], includeWholeFile: false }).ok, true, template);
+    assert.equal(parseMessage(sidebarToHostSchema, { type: 'run', template: 'poem', modelIds: ['a'], includeWholeFile: false }).ok, false);
+    for (const format of EXPORT_FORMATS) assert.equal(parseMessage(leaderboardToHostSchema, { type: 'export', format }).ok, true, format);
+    assert.equal(parseMessage(leaderboardToHostSchema, { type: 'export', format: 'xml' }).ok, false);
   });
 
   it('rejects a vote with an unknown kind', () => {

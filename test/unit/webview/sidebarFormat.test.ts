@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { MAX_MODELS } from '../../../src/shared/vocabulary';
 import { diagnosticsChip, estimateLine, instructionField, runBlocker, selectionChip } from '../../../src/webview/sidebar/sidebarFormat';
 
 describe('webview sidebar texts', () => {
@@ -31,7 +32,8 @@ describe('webview sidebar texts', () => {
     assert.equal(runBlocker(base), undefined);
     assert.match(runBlocker({ ...base, running: true }) ?? '', /running/);
     assert.match(runBlocker({ ...base, selected: 0 }) ?? '', /at least one/);
-    assert.match(runBlocker({ ...base, selected: 9 }) ?? '', /at most 8/);
+    assert.match(runBlocker({ ...base, selected: MAX_MODELS + 1 }) ?? '', new RegExp(`at most ${MAX_MODELS}`));
+    assert.equal(runBlocker({ ...base, selected: MAX_MODELS }), undefined);
     assert.match(runBlocker({ ...base, template: 'custom' }) ?? '', /prompt/);
     assert.equal(runBlocker({ ...base, template: 'custom', instruction: 'why?' }), undefined);
   });
