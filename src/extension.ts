@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): ParallaxApi | undefi
   try {
     const wired = wireExtension(context, log);
     const { onDidFinishRun, settings } = wired;
-    shutdown = wired.shutdown;
+    shutdown = () => wired.shutdown();
     log.info('Parallax activated');
     return { apiVersion: 1, onDidFinishRun, getConfigProblems: () => settings.problems };
   } catch (err) {

@@ -2,7 +2,7 @@
 // missing or older than package-lock.json, and make sure esbuild's native binary works (as .ci/run does). Only node
 // built-ins here: it runs before anything from node_modules can be loaded.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 function readJson(path) {

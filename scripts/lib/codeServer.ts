@@ -21,12 +21,12 @@ export interface CodeServerDirs {
 export interface CodeServerOptions extends CodeServerDirs {
   workspaceDir: string;
   /** 0 or undefined picks a free loopback port. */
-  port?: number;
+  port?: number | undefined;
   /** The server's environment, inherited by the extension host (default: this process's). */
-  env?: NodeJS.ProcessEnv;
+  env?: NodeJS.ProcessEnv | undefined;
   /** Extension ids allowed to use proposed API. */
-  enableProposedApi?: string[];
-  disableWorkspaceTrust?: boolean;
+  enableProposedApi?: string[] | undefined;
+  disableWorkspaceTrust?: boolean | undefined;
   /** Server stdout+stderr go here. */
   logFile: string;
 }

@@ -8,8 +8,8 @@ import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
 interface Wins {
-  gpt?: string;
-  claude?: string;
+  gpt?: string | undefined;
+  claude?: string | undefined;
 }
 
 /** Waits until the leaderboard shows these "wins / votes" cells (undefined: no row for that model). */

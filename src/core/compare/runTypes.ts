@@ -37,33 +37,33 @@ export interface ModelSpec {
   /** Provider-side model id. */
   model: string;
   /** True when this entry talks to the offline demo endpoints. */
-  demo?: boolean;
-  temperature?: number;
-  maxTokens?: number;
-  reasoning?: ReasoningEffort;
+  demo?: boolean | undefined;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
+  reasoning?: ReasoningEffort | undefined;
 }
 
 export interface ModelMetrics {
   /** Epoch ms when the request was sent. */
   startedAt: number;
   /** Epoch ms of the first text or reasoning token. */
-  firstTokenAt?: number;
+  firstTokenAt?: number | undefined;
   /** Epoch ms when the model reached an end state. */
-  endedAt?: number;
-  ttftMs?: number;
-  totalMs?: number;
-  inputTokens?: number;
-  outputTokens?: number;
-  reasoningTokens?: number;
+  endedAt?: number | undefined;
+  ttftMs?: number | undefined;
+  totalMs?: number | undefined;
+  inputTokens?: number | undefined;
+  outputTokens?: number | undefined;
+  reasoningTokens?: number | undefined;
   /** True when any token count above is an estimate rather than provider-reported. */
   tokensEstimated: boolean;
   /** Which counts are estimates. */
-  inputEstimated?: boolean;
-  outputEstimated?: boolean;
+  inputEstimated?: boolean | undefined;
+  outputEstimated?: boolean | undefined;
   /** Output tokens per second, counted from the first token to the end. */
-  tokensPerSecond?: number;
+  tokensPerSecond?: number | undefined;
   /** USD. Undefined means unknown (no price known), never 0. */
-  costUsd?: number;
+  costUsd?: number | undefined;
 }
 
 export interface ModelOutcome {

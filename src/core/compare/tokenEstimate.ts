@@ -5,6 +5,7 @@
  */
 
 /** Identifier/number runs, CJK and other non-ASCII letters, symbol runs, whitespace runs. */
+// eslint-disable-next-line no-control-regex -- \x00-\x7F is the ASCII range, not a control character to match
 const PIECES = /[A-Za-z0-9_]+|[^\x00-\x7F]|[^\sA-Za-z0-9_\x80-\uFFFF]+|\s+/gu;
 
 export function estimateTokens(text: string): number {

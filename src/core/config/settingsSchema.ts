@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { RunLimits } from '../compare/runTypes';
 import type { PriceTable } from '../compare/pricing';
 import type { ContextCaps } from '../prompts/contextAssembly';
-import { configProblem, plainIssueMessage, problemsFromIssues, type ConfigProblem } from './configProblems';
+import { plainIssueMessage, problemsFromIssues, type ConfigProblem } from './configProblems';
 import { parseModelConfigs, type ModelConfig } from './modelConfig';
 
 const positiveMs = z.int().positive();

@@ -34,17 +34,17 @@ export interface LeaderboardRow {
   /** Voted runs this model took part in. */
   votes: number;
   /** wins / votes; undefined without votes. */
-  winRate?: number;
+  winRate?: number | undefined;
   /** Runs (voted or not) this model took part in. */
   runs: number;
   /** Medians over answers that finished ('done'). */
-  medianTtftMs?: number;
-  medianTotalMs?: number;
-  medianTokensPerSecond?: number;
+  medianTtftMs?: number | undefined;
+  medianTotalMs?: number | undefined;
+  medianTokensPerSecond?: number | undefined;
   /** Sum of known costs over all answers; undefined when every cost is unknown. */
-  totalCostUsd?: number;
+  totalCostUsd?: number | undefined;
   /** Share of answers with a known `followedFormat` that followed it. */
-  formatFollowedRate?: number;
+  formatFollowedRate?: number | undefined;
 }
 
 export interface Leaderboard {

@@ -123,13 +123,13 @@ export interface RunRecord {
   languageId: string;
   requestHash: string;
   prompt: { system: string; user: string };
-  instruction?: string;
+  instruction?: string | undefined;
   context: RunContext;
   models: RunModel[];
   outputs: RunOutput[];
   attempts: AttemptRecord[];
   /** The latest vote (a vote cast again replaces the earlier one on screen, and here). */
-  vote?: Vote;
+  vote?: Vote | undefined;
   /** Standalone notes, oldest first (a vote carries its own note). */
   notes: string[];
   /** Whether the columns were masked when the run started. */
@@ -137,10 +137,10 @@ export interface RunRecord {
   /** Model entry ids in the left-to-right order the columns were shown. */
   shownOrder: string[];
   /** When the user revealed the names before voting. */
-  revealedAt?: string;
+  revealedAt?: string | undefined;
   applied: AppliedRecord[];
   /** Why the run stopped early, if it did: cancelled by the user, replaced by a new run while streaming, or the window closed. */
-  cancelled?: 'user' | 'replaced' | 'closed';
+  cancelled?: 'user' | 'replaced' | 'closed' | undefined;
 }
 
 /** Why a vote does not fit a run's models, or undefined when it does. */

@@ -161,7 +161,7 @@ function applyPatterns(text: string, patterns: readonly SecretPattern[]): string
   let out = text;
   for (const { pattern, replace } of patterns) {
     pattern.lastIndex = 0;
-    out = typeof replace === 'string' ? out.replace(pattern, replace) : out.replace(pattern, replace as (m: string, ...g: string[]) => string);
+    out = typeof replace === 'string' ? out.replace(pattern, replace) : out.replace(pattern, replace);
   }
   return out;
 }

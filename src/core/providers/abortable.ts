@@ -25,6 +25,7 @@ export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<
       },
       (err: unknown) => {
         signal.removeEventListener('abort', onAbort);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the provider's own rejection passes through unchanged
         reject(err);
       },
     );

@@ -14,8 +14,8 @@ export const OFFICIAL_BASE_URLS = {
 
 export interface EndpointEntry {
   provider: ProviderKind;
-  baseUrl?: string;
-  preset?: string;
+  baseUrl?: string | undefined;
+  preset?: string | undefined;
 }
 
 export interface EffectiveEndpoint {
@@ -79,7 +79,7 @@ export function effectiveEndpoint(entry: EndpointEntry): EffectiveEndpoint {
  * sent by @anthropic-ai/sdk 1.x) refuses sampling parameters, so it is left out there; Anthropic-compatible
  * servers (llama.cpp, proxies) accept it, so it is sent to them. OpenAI, compatible and VS Code LM entries send it.
  */
-export function sendsTemperature(entry: EndpointEntry & { temperature?: number }): boolean {
+export function sendsTemperature(entry: EndpointEntry & { temperature?: number | undefined }): boolean {
   if (entry.temperature === undefined) return false;
   if (entry.provider === 'anthropic') return !isOfficialEndpoint('anthropic', entry.baseUrl);
   return true;

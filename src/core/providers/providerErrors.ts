@@ -25,11 +25,11 @@ export interface SdkErrorClasses {
 
 export interface ErrorContext {
   /** The SDK's error classes, when the SDK loaded. */
-  sdk?: SdkErrorClasses;
+  sdk?: SdkErrorClasses | undefined;
   /** Secrets that must never appear in a message (the API key the provider was given). */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
   /** True when the caller's signal was aborted: the failure is then a cancellation, whatever was thrown. */
-  aborted?: boolean;
+  aborted?: boolean | undefined;
 }
 
 /** The fields an SDK APIError carries (both SDKs). */

@@ -9,9 +9,9 @@ export const API_KEY_SECRET_PREFIX = 'parallax.apiKey.';
 export interface KeyedModel {
   id: string;
   provider: ProviderKind;
-  preset?: string;
-  baseUrl?: string;
-  apiKeyEnv?: string;
+  preset?: string | undefined;
+  baseUrl?: string | undefined;
+  apiKeyEnv?: string | undefined;
 }
 
 const PROVIDER_ENV: Partial<Record<ProviderKind, string>> = {

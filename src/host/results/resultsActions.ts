@@ -15,7 +15,7 @@ export function sourceColumn(fileUri: vscode.Uri, panelColumn: vscode.ViewColumn
     (e) => e.document.uri.toString() === fileUri.toString() && e.viewColumn !== undefined && e.viewColumn !== panelColumn,
   );
   if (editor?.viewColumn !== undefined) return editor.viewColumn;
-  return (panelColumn > vscode.ViewColumn.One ? panelColumn - 1 : panelColumn + 1) as vscode.ViewColumn;
+  return (panelColumn > vscode.ViewColumn.One ? panelColumn - 1 : panelColumn + 1);
 }
 
 export class ResultsActions {

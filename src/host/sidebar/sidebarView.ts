@@ -72,7 +72,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
       }),
     ];
     view.onDidDispose(() => {
-      subscriptions.forEach((d) => d.dispose());
+      for (const d of subscriptions) d.dispose();
       if (this.view === view) this.view = undefined;
       this.ready = false;
     }, undefined, this.disposables);
@@ -80,7 +80,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
 
   dispose(): void {
     if (this.debounce !== undefined) clearTimeout(this.debounce);
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
   }
 
   private refreshSoon(): void {

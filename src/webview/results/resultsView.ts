@@ -30,7 +30,7 @@ export class ResultsView {
   private summaryDirty = false;
 
   constructor(
-    private readonly host: HTMLElement,
+    host: HTMLElement,
     private readonly post: (message: ResultsToHost) => void,
     private readonly onChange: (snapshot: RunView) => void,
   ) {
@@ -190,7 +190,7 @@ export class ResultsView {
     if (!run || !this.voteBar?.interactive) return;
     const action = voteActionForKey(event.key, {
       columnCount: run.columns.length,
-      typing: isTextEntry(document.activeElement as HTMLElement | null),
+      typing: isTextEntry(document.activeElement),
       modifiers: event.ctrlKey || event.metaKey || event.altKey,
     });
     if (!action) return;

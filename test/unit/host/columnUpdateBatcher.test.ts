@@ -3,7 +3,7 @@ import { type BatchTimer, ColumnUpdateBatcher } from '../../../src/host/results/
 import type { ColumnUpdate } from '../../../src/shared/protocol';
 
 /** A timer the test fires by hand. */
-function manualTimer(): BatchTimer & { fire(): void; armed: number; lastMs?: number } {
+function manualTimer(): BatchTimer & { fire(): void; armed: number; lastMs?: number | undefined } {
   let callback: (() => void) | undefined;
   const timer = {
     armed: 0,

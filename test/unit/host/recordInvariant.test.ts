@@ -184,7 +184,7 @@ class World {
         const winnerIndex = action.choice < view.columns.length ? action.choice : undefined;
         const vote: VoteView = winnerIndex === undefined
           ? { kind: action.choice % 2 === 0 ? 'tie' : 'all-bad', tags: [], ...(action.note ? { note: action.note } : {}) }
-          : { kind: 'winner', winnerColumnId: view.columns[winnerIndex]?.columnId as string, tags: ['correct'], ...(action.note ? { note: action.note } : {}) };
+          : { kind: 'winner', winnerColumnId: view.columns[winnerIndex]?.columnId, tags: ['correct'], ...(action.note ? { note: action.note } : {}) };
         const wasMasked = masked(view);
         await c.vote(vote);
         // After the vote the names are shown: that is how the user learns which model they picked.

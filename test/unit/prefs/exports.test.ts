@@ -141,7 +141,7 @@ describe('exports', () => {
       const jsonl = runsToDpoPairs([folded(sampleRun({ vote: winnerVote('a') })), folded(sampleRun({ vote: tieVote() }))]);
       const lines = jsonl.trimEnd().split('\n');
       assert.equal(lines.length, 2);
-      for (const line of lines) assert.deepEqual(Object.keys(JSON.parse(line)), ['prompt', 'chosen', 'rejected', 'meta']);
+      for (const line of lines) assert.deepEqual(Object.keys(JSON.parse(line) as object), ['prompt', 'chosen', 'rejected', 'meta']);
     });
   });
   describe('read from the event log', () => {
@@ -166,7 +166,7 @@ describe('exports', () => {
       assert.deepEqual(log.problems, []);
       assert.deepEqual(log.runs[0]?.notes, ['one', 'two', 'three']);
       assert.equal(searchRuns(log.runs, 'three').length, 1);
-      assert.match(runToMarkdown(log.runs[0]!), /one\n\ntwo\n\nthree\n$/);
+      assert.match(runToMarkdown(log.runs[0]), /one\n\ntwo\n\nthree\n$/);
     });
 
     it("a retry's attempt replaces attempt 1 in outputs, and attempts keeps both", () => {

@@ -120,7 +120,7 @@ describe('buildLeaderboard', () => {
     const a = board.rows.find((r) => r.key === KEY.a);
     assert.deepEqual([a?.label, a?.wins, a?.votes, a?.runs], ['Alpha (renamed)', 2, 2, 2]);
     // A different model behind the same entry id is a different row.
-    runs[1]!.models[0] = { ...runs[1]!.models[0]!, model: 'model-a-2' };
+    runs[1]!.models[0] = { ...runs[1]!.models[0], model: 'model-a-2' };
     assert.equal(buildLeaderboard(runs).rows.length, 3);
   });
 });

@@ -36,7 +36,7 @@ function interceptFetch(kind: SdkProviderKind, seen: SeenRequest[]): () => void 
           ].join('')
         : 'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"x","choices":[{"index":0,"delta":{"content":"official"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n';
     return new Response(sse, { status: 200, headers: { 'content-type': 'text/event-stream' } });
-  }) as typeof fetch;
+  });
   return () => {
     globalThis.fetch = original;
   };
