@@ -228,9 +228,13 @@ export class Workbench {
     // The file's own row: recently opened editors (a results panel titled "… pagination.js …") may be listed first.
     // Its aria-label is "<name> <folder>, file results", or "<name>, file results" at the root.
     const row = this.page.locator(`${QUICK_INPUT_ROW}[aria-label^="${name} "], ${QUICK_INPUT_ROW}[aria-label^="${name},"]`).first();
-    const activeTab = this.page.locator(`.editor-group-container.active .tabs-container .tab.active[aria-label*="${name}"]`);
+    // The tab labelled exactly with the file name: a diff editor's tab ("A ↔ B") also names the file in its aria-label.
+    const activeTab = this.page.locator(`.editor-group-container.active .tabs-container .tab.active:has(.label-name:text-is("${name}"))`);
+    const focusedEditor = this.page.locator(ACTIVE_EDITOR_FOCUSED);
+    let attempts = 0;
     await waitFor(
       async () => {
+        if (++attempts > 1) console.log(`      [harness] Quick Open again for ${relativePath} (attempt ${attempts})`);
         await this.closeQuickInput();
         await this.page.keyboard.press('Control+P');
         const input = this.quickInput();
@@ -239,11 +243,10 @@ export class Workbench {
         if (!(await shows(row))) return false;
         if ((await input.inputValue()) !== relativePath) return false;
         await row.click({ timeout: ATTEMPT_MS });
-        return shows(activeTab, 10_000);
+        return (await shows(activeTab, 10_000)) && shows(focusedEditor, 10_000);
       },
-      { what: `Quick Open to open ${relativePath}`, timeoutMs: 45_000, intervalMs: 200 },
+      { what: `Quick Open to open ${relativePath} in the focused editor`, timeoutMs: 60_000, intervalMs: 200 },
     );
-    await this.page.waitForSelector(ACTIVE_EDITOR_FOCUSED, { timeout: 20_000 });
     this.openedFile = relativePath;
   }
 
