@@ -142,7 +142,9 @@ class ComparisonRun implements RunHandle {
     const attempt = new ModelAttempt(model, this.settings);
     this.attempts.set(model.spec.id, attempt);
     return attempt.outcome.then((outcome) => {
-      if (this.attempts.get(model.spec.id) === attempt) {
+      // A superseded attempt handed its place in `inFlight` to its replacement. Any other attempt counts itself
+      // out, even when a retry replaced it between settling and this callback (then the retry counted itself in).
+      if (!attempt.isSuperseded) {
         this.inFlight -= 1;
         this.finishIfIdle();
       }

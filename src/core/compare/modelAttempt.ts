@@ -82,6 +82,11 @@ export class ModelAttempt {
     return this.model.spec.id;
   }
 
+  /** A retry replaced this attempt while it was in flight. */
+  get isSuperseded(): boolean {
+    return this.silenced;
+  }
+
   get isSettled(): boolean {
     return this.settled !== undefined;
   }

@@ -3,6 +3,7 @@
  * the field) and skipped; the valid ones still load.
  */
 import { z } from 'zod';
+import { urlHasCredentials } from '../providers/endpoints';
 import { configProblem, plainIssueMessage, problemsFromIssues, type ConfigProblem } from './configProblems';
 
 export const MODELS_SETTING = 'parallax.models';
@@ -13,15 +14,6 @@ const MAX_ID_CHARS = 100;
 const MAX_NAME_CHARS = 200;
 const REASONING = ['off', 'minimal', 'low', 'medium', 'high'] as const;
 
-/** True when a URL carries `user[:pass]@` (the value itself is never echoed in a message). */
-function hasCredentials(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.username !== '' || parsed.password !== '';
-  } catch {
-    return false;
-  }
-}
 
 const modelEntryFields = z.object({
   id: z
@@ -34,7 +26,7 @@ const modelEntryFields = z.object({
   model: z.string().min(1).max(MAX_NAME_CHARS),
   baseUrl: z
     .url({ protocol: /^https?$/ })
-    .refine((url) => !hasCredentials(url), {
+    .refine((url) => !urlHasCredentials(url), {
       error: 'must not contain a user name or password ("user:pass@"): they would be sent to the server and shown in errors. Keep the key in the OS secret store ("Parallax: Set API Key…").',
     })
     .optional(),

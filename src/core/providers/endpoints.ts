@@ -30,6 +30,16 @@ export interface EffectiveEndpoint {
 }
 
 /** `scheme://host[:port]` of an http(s) URL, or undefined when it is not one. Never includes a user or password. */
+/** True when a URL carries `user[:pass]@` (the value itself is never echoed in a message). */
+export function urlHasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    return false;
+  }
+}
+
 export function originOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {

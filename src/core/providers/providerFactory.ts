@@ -4,7 +4,7 @@
 import { AnthropicProvider } from './anthropicProvider';
 import { OpenAIProvider } from './openaiProvider';
 import type { ChatProvider, ProviderErrorKind, StreamEvent } from './provider';
-import { OFFICIAL_BASE_URLS } from './endpoints';
+import { OFFICIAL_BASE_URLS, urlHasCredentials } from './endpoints';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, RETRY_AFTER_CEILING_MS, type SdkClientConfig } from './sdkClientConfig';
 
 export type SdkProviderKind = 'openai' | 'anthropic' | 'openai-compatible';
@@ -40,14 +40,6 @@ class MisconfiguredProvider implements ChatProvider {
   }
 }
 
-function urlHasCredentials(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.username !== '' || parsed.password !== '';
-  } catch {
-    return false;
-  }
-}
 
 /** Headers whose values are never secret, so error messages keep them (e.g. OpenRouter's `X-Title: Parallax`). */
 const PUBLIC_HEADERS = new Set(['x-title', 'http-referer', 'referer', 'user-agent', 'accept', 'content-type', 'anthropic-version', 'anthropic-beta', 'openai-beta']);

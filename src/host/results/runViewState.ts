@@ -160,6 +160,11 @@ export class RunViewState {
     }
   }
 
+  /** The extracted edit a column shows, if any. */
+  editOf(columnId: string): EditSummaryView | undefined {
+    return this.slots.find((s) => s.columnId === columnId)?.edit;
+  }
+
   setEdit(modelId: string, edit: EditSummaryView): ColumnUpdate[] {
     const slot = this.byModel.get(modelId);
     if (!slot) return [];

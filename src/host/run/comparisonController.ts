@@ -46,8 +46,8 @@ export interface LiveRun {
 
 export class ComparisonController implements vscode.Disposable {
   readonly coordinator: RunCoordinator;
-  private readonly prepared = new Map<string, PreparedRun>();
-  private lastPrepared: PreparedRun | undefined;
+  /** The latest launched run's preparation, with its id. */
+  private lastPrepared: { runId: string; prepared: PreparedRun } | undefined;
   private isRunning = false;
   private readonly finished = new vscode.EventEmitter<FinishedRun>();
   private readonly runningChanged = new vscode.EventEmitter<boolean>();
@@ -87,8 +87,8 @@ export class ComparisonController implements vscode.Disposable {
   /** The live run the panel shows, if any (none for a run restored from the log). */
   get live(): LiveRun | undefined {
     const session = this.coordinator.session;
-    const prepared = session && this.prepared.get(session.runId);
-    return session && prepared ? { session, prepared } : undefined;
+    const last = this.lastPrepared;
+    return session && last?.runId === session.runId ? { session, prepared: last.prepared } : undefined;
   }
 
   async start(request: LaunchRequest): Promise<void> {
@@ -98,7 +98,7 @@ export class ComparisonController implements vscode.Disposable {
   }
 
   async rerun(): Promise<void> {
-    const last = this.lastPrepared;
+    const last = this.lastPrepared?.prepared;
     if (!last) {
       const latest = this.latestRunId;
       if (latest) return this.rerunLogged(latest);
@@ -197,9 +197,7 @@ export class ComparisonController implements vscode.Disposable {
       },
       originalText: prepared.captured.target.originalText,
     };
-    this.prepared.clear();
-    this.prepared.set(runId, prepared);
-    this.lastPrepared = prepared;
+    this.lastPrepared = { runId, prepared };
     this.s.log.info(`Run ${runId}: ${prepared.template} with ${ids.join(', ')} (request ${prepared.prompt.requestHash.slice(0, 12)})`);
     const session = this.coordinator.launch(plan);
     void vscode.commands.executeCommand('setContext', 'parallax.hasRun', true);

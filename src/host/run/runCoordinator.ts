@@ -12,7 +12,7 @@ import type { LogContents } from '../../core/prefs/logFold';
 import type { RunRecord, Vote } from '../../core/prefs/preferenceRecord';
 import type { ColumnUpdate, HostToResults, RunView, VoteDraftView, VoteView } from '../../shared/protocol';
 import type { RunRecorder } from '../prefs/runRecorder';
-import { runViewFromRecord, voteFromView } from '../prefs/runRecords';
+import { recordMasked, runViewFromRecord, voteFromView } from '../prefs/runRecords';
 import { ColumnUpdateBatcher } from '../results/columnUpdateBatcher';
 import { RunSession, type SessionPlan, type StartEngine } from './runSession';
 
@@ -138,7 +138,7 @@ export class RunCoordinator {
       if (revealed) this.postFullView();
       return;
     }
-    const shownMasked = this.restored ? this.restored.view.columns.every((c) => c.provider === undefined) : this.live?.state.masked;
+    const shownMasked = this.restored ? recordMasked(this.restored.record) : this.live?.state.masked;
     if (shownMasked === false) this.ports.notice?.('info', 'Blind mode is on from the next comparison: this one has shown its names already.');
   }
 
@@ -200,13 +200,17 @@ export class RunCoordinator {
     this.ports.panel.post({ type: 'run', run: view });
   }
 
+  /** Resolves once every run still streaming (the live one and those replaced mid-stream) has settled. */
+  async whenSettled(): Promise<void> {
+    const sessions = [this.live, ...this.settling].filter((s): s is RunSession => s !== undefined);
+    await Promise.all(sessions.map((s) => s.whenSettled()));
+  }
+
   /** Cancels what still runs and waits (bounded) until the cancellations are recorded. */
   async dispose(timeoutMs = 1_500): Promise<void> {
-    const sessions = [this.live, ...this.settling].filter((s): s is RunSession => s?.running === true);
-    for (const s of sessions) s.close();
+    for (const s of [this.live, ...this.settling]) s?.close();
     this.batcher.discard();
-    const settledAll = Promise.all(sessions.map((s) => s.handle.done));
-    await Promise.race([settledAll, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref?.())]);
+    await Promise.race([this.whenSettled(), new Promise((resolve) => setTimeout(resolve, timeoutMs).unref?.())]);
   }
 
   private deliver(updates: ColumnUpdate[]): void {
@@ -242,8 +246,7 @@ export class RunCoordinator {
     }
     const attempts: Record<string, number> = {};
     for (const a of restored.record.attempts) attempts[a.modelId] = Math.max(attempts[a.modelId] ?? 0, a.attempt);
-    const masked = restored.view.columns.every((c) => c.provider === undefined);
-    const vote: Vote = { ...base, blind: masked, attempts };
+    const vote: Vote = { ...base, blind: recordMasked(restored.record), attempts };
     void this.ports.recorder.vote(restored.record.id, vote);
     const record = { ...restored.record, vote };
     this.restored = { record, view: runViewFromRecord(record, this.ports.reasonTags()) };

@@ -52,6 +52,9 @@ export class RunSession {
   private readonly attemptsStarted = new Map<string, number>();
   private readonly attemptsShown = new Map<string, number>();
   private ended = false;
+  /** A whole-run stop (cancel all, replaced, closed) is recorded once: the first cause is why it stopped. */
+  private stopRecorded = false;
+  private settledWaiters: Array<() => void> = [];
 
   constructor(
     readonly plan: SessionPlan,
@@ -104,6 +107,11 @@ export class RunSession {
     return isEditTemplate(this.plan.template);
   }
 
+  /** Resolves once no column is queued or streaming (again, after a retry). */
+  whenSettled(): Promise<void> {
+    return this.running ? new Promise((resolve) => this.settledWaiters.push(resolve)) : Promise.resolve();
+  }
+
   /** The attempt number whose answer a column shows (0 before its first attempt ended). */
   shownAttempt(modelId: string): number {
     return this.attemptsShown.get(modelId) ?? 0;
@@ -119,8 +127,7 @@ export class RunSession {
   /** Why this column's code cannot be applied, or undefined when it can. */
   applyBlockOf(columnId: string): string | undefined {
     if (this.applyBlock) return this.applyBlock;
-    const state = this.state.toView([], false).states.find((s) => s.columnId === columnId);
-    return state?.edit?.applyBlocked;
+    return this.state.editOf(columnId)?.applyBlocked;
   }
 
   view(reasonTags: readonly string[]): RunView {
@@ -131,21 +138,25 @@ export class RunSession {
     const modelId = columnId === undefined ? undefined : this.state.modelIdOf(columnId);
     if (columnId !== undefined && modelId === undefined) return;
     if (!this.running) return;
-    void this.recorder.cancelled(this.runId, 'user', modelId === undefined ? undefined : [modelId]);
+    if (modelId === undefined) return this.stopAll('user');
+    void this.recorder.cancelled(this.runId, 'user', [modelId]);
     this.handle.cancel(modelId);
   }
 
   /** A newer run takes the panel: whatever is still streaming is cancelled, and recorded as such. */
   replace(): void {
-    if (!this.running) return;
-    void this.recorder.cancelled(this.runId, 'replaced');
-    this.handle.cancel();
+    this.stopAll('replaced');
   }
 
   /** The window closes (or reloads) while this run streams. */
   close(): void {
-    if (!this.running) return;
-    void this.recorder.cancelled(this.runId, 'closed');
+    this.stopAll('closed');
+  }
+
+  private stopAll(reason: 'user' | 'replaced' | 'closed'): void {
+    if (!this.running || this.stopRecorded) return;
+    this.stopRecorded = true;
+    void this.recorder.cancelled(this.runId, reason);
     this.handle.cancel();
   }
 
@@ -159,6 +170,7 @@ export class RunSession {
     }
     this.extracted.delete(modelId);
     this.ended = false;
+    this.stopRecorded = false;
     void this.handle.retry(modelId).catch(() => undefined);
   }
 
@@ -199,6 +211,7 @@ export class RunSession {
     if (event.type === 'run-end' && !this.ended) {
       this.ended = true;
       this.listener.settled(this, event.outcomes);
+      for (const resolve of this.settledWaiters.splice(0)) resolve();
     }
   }
 

@@ -197,6 +197,30 @@ describe('compare engine: cancel and retry', () => {
     await assert.rejects(run.retry('nope'), /No model "nope"/);
   });
 
+  it('a retry made the moment a model ends (in its model-end listener) still lets the run end', async () => {
+    let attempts = 0;
+    const counting = {
+      async *stream() {
+        attempts += 1;
+        yield { type: 'text' as const, text: `attempt ${attempts}` };
+        yield { type: 'done' as const, finishReason: 'stop' };
+      },
+    };
+    const run = startComparison({ models: [compareModel('again', counting), compareModel('steady', doneStream('s'))], limits: RELAXED_LIMITS, requestHash: 'h' });
+    const events = recordEvents(run);
+    let retried = false;
+    run.onEvent((event) => {
+      // The attempt has settled but the engine has not counted it out yet: the retry lands in between.
+      if (event.type === 'model-end' && event.outcome.modelId === 'again' && !retried) {
+        retried = true;
+        void run.retry('again');
+      }
+    });
+    const runEnd = await waitForEvent(run, events, (e) => e.type === 'run-end');
+    assert.ok(runEnd.type === 'run-end');
+    assert.deepEqual(runEnd.outcomes.map((o) => [o.modelId, o.state, o.text]), [['again', 'done', 'attempt 2'], ['steady', 'done', 's']]);
+  });
+
   it('retry of an in-flight model replaces it silently and the run ends once', async () => {
     const providers = [new ManualProvider(), new ManualProvider()];
     let calls = 0;

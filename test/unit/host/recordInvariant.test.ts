@@ -266,9 +266,7 @@ class World {
   /** Lets everything settle: shows the panel, waits for every run to end, flushes the log. */
   async settle(): Promise<void> {
     await this.apply({ kind: 'show' });
-    const deadline = Date.now() + 10_000;
-    while (this.coordinator.running && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 80)); // replaced runs' cancellations are recorded asynchronously
+    await this.coordinator.whenSettled();
     await this.coordinator.dispose();
     await this.log.flush();
     await this.coordinator.onPanelReady();
