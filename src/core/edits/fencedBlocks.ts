@@ -39,3 +39,31 @@ export function findFencedBlocks(answerLf: string): FencedBlock[] {
       terminated: token.map !== null && isClosed(lines, token.map, token.markup),
     }));
 }
+
+/** A fenced block with where it sits in the answer: what multi-file parsing needs to find a file label. */
+export interface PlacedFencedBlock extends FencedBlock {
+  /** The whole info string, e.g. "ts title=src/a.ts". */
+  info: string;
+  /** Line index (0-based) of the opening fence, and one past the closing fence (or the end). */
+  startLine: number;
+  endLine: number;
+}
+
+/** Like {@link findFencedBlocks}, with each block's info string and line range. */
+export function findPlacedFencedBlocks(answerLf: string): PlacedFencedBlock[] {
+  const lines = answerLf.split('\n');
+  return markdown
+    .parse(answerLf, {})
+    .filter((token) => token.type === 'fence' && token.map !== null)
+    .map((token) => {
+      const map = token.map ?? [0, 0];
+      return {
+        lang: token.info.trim().split(/\s+/)[0] ?? '',
+        info: token.info.trim(),
+        code: token.content,
+        terminated: isClosed(lines, map, token.markup),
+        startLine: map[0],
+        endLine: map[1],
+      };
+    });
+}
