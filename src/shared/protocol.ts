@@ -8,7 +8,7 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
-import { EXPORT_FORMATS, MAX_MODELS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
+import { EXPORT_FORMATS, MAX_MODELS, MAX_PATCH_FILES, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -55,6 +55,15 @@ export const columnSchema = z.object({
 });
 export type ColumnView = z.infer<typeof columnSchema>;
 
+/** One file of a multi-file answer (patch set), as its column lists it. */
+export const patchFileSummarySchema = z.object({
+  path: shortText,
+  kind: z.enum(['modify', 'create', 'delete']),
+  added: z.number().int().nonnegative(),
+  removed: z.number().int().nonnegative(),
+});
+export type PatchFileSummaryView = z.infer<typeof patchFileSummarySchema>;
+
 export const editSummarySchema = z.object({
   hasCode: z.boolean(),
   followedFormat: z.boolean(),
@@ -64,6 +73,8 @@ export const editSummarySchema = z.object({
   note: shortText.optional(),
   /** Why Apply is off for this answer (it did not finish, or the selection was cut for the models). */
   applyBlocked: shortText.optional(),
+  /** Present when the answer is a multi-file patch set: Review opens them all, Apply writes them all or none. */
+  files: z.array(patchFileSummarySchema).max(MAX_PATCH_FILES).optional(),
 });
 export type EditSummaryView = z.infer<typeof editSummarySchema>;
 
@@ -221,6 +232,8 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('diffPair'), columnId: id, otherColumnId: id.optional() }),
   z.object({ type: z.literal('apply'), columnId: id }),
   z.object({ type: z.literal('copy'), columnId: id }),
+  /** Opens a multi-file answer's files in the multi-file diff editor. */
+  z.object({ type: z.literal('reviewFiles'), columnId: id }),
   z.object({ type: z.literal('vote'), vote: voteSchema }),
   z.object({ type: z.literal('draft'), runId: id, draft: voteDraftSchema }),
   z.object({ type: z.literal('setBlind'), blind: z.boolean() }),

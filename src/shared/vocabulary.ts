@@ -31,6 +31,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Most models one comparison runs (and columns the panel shows). */
 export const MAX_MODELS = 8;
 
+/** The most files one multi-file answer (patch set) may list in a column. */
+export const MAX_PATCH_FILES = 200;
+
 /** Text caps for what crosses to a webview or into a notice. */
 export const TEXT_CAPS = {
   /** Labels, titles, error lines, notes shown in lists. */

@@ -74,6 +74,8 @@ export const applyEventSchema = z.object({
   runId,
   modelId,
   attempt: attemptNumber,
+  /** A multi-file answer's workspace-relative paths, all written by the one edit (absent for a selection edit). */
+  files: z.array(z.string().min(1).max(4_096)).max(10_000).optional(),
   at: isoTimestamp,
 });
 

@@ -47,8 +47,8 @@ export class RunRecorder {
     return this.sink.append({ schemaVersion: 2, type: 'reveal', runId, at: this.now() });
   }
 
-  applied(runId: string, modelId: string, attempt: number): Promise<boolean> {
-    return this.sink.append({ schemaVersion: 2, type: 'apply', runId, modelId, attempt, at: this.now() });
+  applied(runId: string, modelId: string, attempt: number, files?: readonly string[]): Promise<boolean> {
+    return this.sink.append({ schemaVersion: 2, type: 'apply', runId, modelId, attempt, ...(files ? { files: [...files] } : {}), at: this.now() });
   }
 
   cancelled(runId: string, reason: 'user' | 'replaced' | 'closed', modelIds?: readonly string[]): Promise<boolean> {

@@ -1,6 +1,8 @@
 /** The results panel's per-column actions on a live run: diffs, compare with another answer, apply, copy. */
 import * as vscode from 'vscode';
 import type { LiveRun } from '../run/comparisonController';
+import { applyPatchSet } from '../patchSets/patchSetApply';
+import { reviewPatchSet } from '../patchSets/patchSetReview';
 import { applyProposedCode } from './applyEdit';
 import type { DiffDocuments, DiffSide } from './diffDocuments';
 
@@ -26,6 +28,7 @@ export class ResultsActions {
   ) {}
 
   async diffOriginal(run: LiveRun, columnId: string): Promise<void> {
+    if (run.session.patchSetOf(columnId)) return this.reviewFiles(run, columnId);
     const side = this.codeSide(run, columnId);
     if (!side) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to diff.`);
@@ -59,7 +62,26 @@ export class ResultsActions {
     await this.diffs.show({ ...side, label: this.label(run, columnId) }, { ...otherSide, label: this.label(run, other) }, this.column(run));
   }
 
+  /** A multi-file answer's files in the multi-file diff editor, opened beside the panel. */
+  async reviewFiles(run: LiveRun, columnId: string): Promise<void> {
+    const set = run.session.patchSetOf(columnId);
+    const root = this.patchRoot(run);
+    if (!set || !root) return;
+    // vscode.changes opens in the active group: make it the source column, so the panel stays visible.
+    await vscode.window.showTextDocument(run.prepared.captured.target.uri, { viewColumn: this.column(run), preserveFocus: false, preview: false });
+    await reviewPatchSet(this.diffs, { runId: run.session.runId, columnId, label: this.label(run, columnId), root, viewColumn: this.column(run) }, set);
+  }
+
   async apply(run: LiveRun, columnId: string): Promise<void> {
+    const set = run.session.patchSetOf(columnId);
+    const root = this.patchRoot(run);
+    if (set && root) {
+      const blocked = run.session.applyBlockOf(columnId);
+      if (blocked) return void vscode.window.showWarningMessage(`${this.label(run, columnId)}: ${blocked}`);
+      const result = await applyPatchSet(set, root, this.label(run, columnId), () => this.reviewFiles(run, columnId));
+      if (result === 'applied') run.session.applied(columnId, set.files.map((f) => f.relPath));
+      return;
+    }
     const code = run.session.proposedCode(columnId);
     if (code === undefined) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to apply.`);
@@ -81,6 +103,11 @@ export class ResultsActions {
     const text = code ?? run.session.handle.snapshot().find((o) => o.modelId === modelId)?.text ?? '';
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`Parallax: copied ${code === undefined ? 'the answer' : 'the code'} of ${this.label(run, columnId)}`, 3_000);
+  }
+
+  private patchRoot(run: LiveRun): vscode.Uri | undefined {
+    const root = run.session.plan.patchSets?.context.workspaceRoot;
+    return root === undefined ? undefined : vscode.Uri.file(root);
   }
 
   private column(run: LiveRun): vscode.ViewColumn {

@@ -49,5 +49,7 @@ export async function routeResultsMessage(
       return actions.apply(live, message.columnId);
     case 'copy':
       return actions.copy(live, message.columnId);
+    case 'reviewFiles':
+      return actions.reviewFiles(live, message.columnId);
   }
 }

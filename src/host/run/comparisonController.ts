@@ -13,6 +13,7 @@ import { RunRecorder } from '../prefs/runRecorder';
 import { rerunTarget } from '../prefs/runRecords';
 import { assignColumns } from '../results/blindColumns';
 import type { ResultsPanel } from '../results/resultsPanel';
+import { patchSetWorkspace } from '../patchSets/patchSetWorkspace';
 import type { ModelSelection } from './modelSelection';
 import { RunCoordinator } from './runCoordinator';
 import { contextLabel, runTitle } from './runLabels';
@@ -196,6 +197,7 @@ export class ComparisonController implements vscode.Disposable {
         languageId: ctx.languageId,
       },
       originalText: prepared.captured.target.originalText,
+      ...patchSetsOf(prepared),
     };
     this.lastPrepared = { runId, prepared };
     this.s.log.info(`Run ${runId}: ${prepared.template} with ${ids.join(', ')} (request ${prepared.prompt.requestHash.slice(0, 12)})`);
@@ -210,4 +212,10 @@ export class ComparisonController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'parallax.running', running);
     this.runningChanged.fire(running);
   }
+}
+
+/** Where the run's multi-file answers are resolved: the compared file's workspace folder, if it has one. */
+function patchSetsOf(prepared: PreparedRun): Pick<SessionPlan, 'patchSets'> {
+  const workspace = patchSetWorkspace(prepared.captured.target.uri, prepared.captured.target.originalText);
+  return workspace ? { patchSets: { reader: workspace.reader, context: workspace.context } } : {};
 }

@@ -9,9 +9,12 @@ import type { ModelOutcome, RunEvent, RunLimits } from '../../core/compare/runTy
 import { lineDiffStats } from '../../core/edits/diffStats';
 import { extractEdit } from '../../core/edits/editExtraction';
 import type { ExtractedEdit } from '../../core/edits/editTypes';
+import { patchSetForAnswer, type PatchContext } from '../../core/edits/patchSetResolve';
+import type { PatchSet, WorkspaceReader } from '../../core/edits/patchSetTypes';
 import type { Vote } from '../../core/prefs/preferenceRecord';
 import type { ColumnUpdate, EditSummaryView, RunView, TemplateId, VoteView } from '../../shared/protocol';
 import { capText, isEditTemplate } from '../../shared/vocabulary';
+import { patchSetSummary } from '../patchSets/patchSetSummary';
 import { type ExtractedFacts, type RunRecorder } from '../prefs/runRecorder';
 import { voteFromView } from '../prefs/runRecords';
 import type { ColumnAssignment } from '../results/blindColumns';
@@ -29,6 +32,8 @@ export interface SessionPlan {
   prompt: { system: string; user: string; truncations: ReadonlyArray<{ part: string }> };
   context: { filePath?: string; selection?: { startLine: number; startCharacter: number; endLine: number; endCharacter: number }; languageId: string };
   originalText: string;
+  /** Where multi-file answers are resolved; without it every answer is single-file. */
+  patchSets?: { reader: WorkspaceReader; context: PatchContext };
 }
 
 export interface SessionListener {
@@ -47,6 +52,8 @@ export class RunSession {
   readonly handle: RunHandle;
   /** By model id. */
   readonly extracted = new Map<string, ExtractedEdit>();
+  /** Multi-file answers, by model id (such a model has no entry in `extracted`). */
+  readonly patchSets = new Map<string, PatchSet>();
   /** Why Apply is off for the whole run (e.g. the selection was cut for the models), if it is. */
   readonly applyBlock: string | undefined;
   private readonly attemptsStarted = new Map<string, number>();
@@ -124,6 +131,12 @@ export class RunSession {
     return edit?.kind === 'replacement' ? edit.code : undefined;
   }
 
+  /** The column's multi-file answer, if it is one. */
+  patchSetOf(columnId: string): PatchSet | undefined {
+    const modelId = this.state.modelIdOf(columnId);
+    return modelId === undefined ? undefined : this.patchSets.get(modelId);
+  }
+
   /** Why this column's code cannot be applied, or undefined when it can. */
   applyBlockOf(columnId: string): string | undefined {
     if (this.applyBlock) return this.applyBlock;
@@ -169,6 +182,7 @@ export class RunSession {
       this.recordAttempt({ ...current, state: 'cancelled', error: { kind: 'cancelled', message: 'Replaced by a retry.' } });
     }
     this.extracted.delete(modelId);
+    this.patchSets.delete(modelId);
     this.ended = false;
     this.stopRecorded = false;
     void this.handle.retry(modelId).catch(() => undefined);
@@ -196,10 +210,11 @@ export class RunSession {
     void this.recorder.note(this.runId, text);
   }
 
-  applied(columnId: string): void {
+  /** `files`: the workspace-relative paths a multi-file Apply wrote. */
+  applied(columnId: string, files?: readonly string[]): void {
     const modelId = this.state.modelIdOf(columnId);
     if (modelId === undefined) return;
-    void this.recorder.applied(this.runId, modelId, this.shownAttempt(modelId));
+    void this.recorder.applied(this.runId, modelId, this.shownAttempt(modelId), files);
   }
 
   private onEvent(event: RunEvent): void {
@@ -231,6 +246,12 @@ export class RunSession {
   private extract(outcome: ModelOutcome): { facts?: ExtractedFacts; updates: ColumnUpdate[] } {
     if (!this.isEditRun || outcome.text.trim() === '') return { updates: [] };
     const { originalText } = this.plan;
+    const patchSet = this.plan.patchSets && patchSetForAnswer(outcome.text, this.plan.patchSets.reader, this.plan.patchSets.context);
+    if (patchSet) {
+      this.patchSets.set(outcome.modelId, patchSet);
+      const summary = patchSetSummary(patchSet, this.applyBlock ?? unfinishedReason(outcome));
+      return { facts: { followedFormat: false }, updates: this.state.setEdit(outcome.modelId, summary) };
+    }
     const edit = extractEdit(outcome.text, { text: originalText, languageId: this.plan.context.languageId });
     this.extracted.set(outcome.modelId, edit);
     let summary: EditSummaryView;

@@ -9,6 +9,7 @@ import { sanitizeHtml } from '../common/htmlSanitizer';
 import { renderMarkdown } from '../common/markdownRenderer';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
+import { PatchFileList } from './patchFileList';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { planRender } from './streamingMarkdown';
 
@@ -47,6 +48,7 @@ export class ColumnPane {
   private readonly buttons: Record<'cancel' | 'retry' | 'diff' | 'compare' | 'apply' | 'copy', HTMLButtonElement>;
   private readonly diffstat: HTMLElement;
   private readonly hint: HTMLElement;
+  private readonly patchFiles: PatchFileList;
   private readonly throttle = new AnswerRenderThrottle();
   private answerPending = false;
   private readonly applyLabel: string;
@@ -86,6 +88,7 @@ export class ColumnPane {
     };
     this.diffstat = element('span', { className: 'diffstat', attrs: { 'data-testid': 'diffstat', hidden: true } });
     this.hint = element('span', { className: 'edit-hint' });
+    this.patchFiles = new PatchFileList(id, post);
     if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry, this.buttons.apply]) b.hidden = true;
 
     this.root = element('section', {
@@ -105,6 +108,7 @@ export class ColumnPane {
       ]),
       this.error,
       element('div', { className: 'column-body' }, [this.reasoning, this.answer]),
+      this.patchFiles.root,
       element('footer', { className: 'column-actions' }, [
         this.buttons.cancel, this.buttons.retry, this.buttons.diff, this.buttons.compare, this.buttons.apply, this.buttons.copy,
         this.diffstat, this.hint,
@@ -166,6 +170,7 @@ export class ColumnPane {
     this.diffstat.setAttribute('aria-label', state.edit ? `${state.edit.added} lines added, ${state.edit.removed} removed` : '');
     this.hint.textContent = running ? '' : editHint(state);
     this.hint.title = state.edit?.note ?? '';
+    this.patchFiles.render(state.edit, running);
   }
 
   /**
