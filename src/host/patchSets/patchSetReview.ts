@@ -13,9 +13,9 @@ export function fileUri(root: vscode.Uri, relPath: string): vscode.Uri {
   return vscode.Uri.joinPath(root, ...relPath.split('/'));
 }
 
-/** The multi-file diff editor's title, e.g. "Fake GPT: 2 files". */
-export function reviewTitle(label: string, fileCount: number): string {
-  return `${label}: ${fileCount} ${fileCount === 1 ? 'file' : 'files'}`;
+/** The multi-file diff editor's title (VS Code adds the file count to its tab: "Changes by Fake GPT (2 files)"). */
+export function reviewTitle(label: string): string {
+  return `Changes by ${label}`;
 }
 
 export async function reviewPatchSet(
@@ -32,7 +32,7 @@ export async function reviewPatchSet(
   }));
   const commands = await vscode.commands.getCommands(true);
   if (commands.includes(MULTI_DIFF_COMMAND)) {
-    await vscode.commands.executeCommand(MULTI_DIFF_COMMAND, reviewTitle(label, sides.length), sides.map((s) => [s.uri, s.left.uri, s.right.uri]));
+    await vscode.commands.executeCommand(MULTI_DIFF_COMMAND, reviewTitle(label), sides.map((s) => [s.uri, s.left.uri, s.right.uri]));
     return;
   }
   for (const side of sides) {

@@ -38,7 +38,7 @@ export class PatchFileList {
     this.review.replaceChildren(...Array.from(this.review.childNodes).filter((n) => n.nodeName === 'I'), element('span', { text: label }));
     this.review.setAttribute('aria-label', label);
     this.review.title = label;
-    this.review.disabled = files.length === 0;
+    this.review.hidden = files.length === 0;
     this.list.replaceChildren(
       ...files.map((file) => {
         const line = patchFileLine(file);
