@@ -211,3 +211,11 @@ export function patchSetForAnswer(answer: string, reader: WorkspaceReader, conte
 export function candidateChanges(set: PatchSet): CandidateChange[] {
   return set.files.map((f) => (f.kind === 'delete' ? { relPath: f.relPath, content: '', deleted: true as const } : { relPath: f.relPath, content: f.proposed ?? '' }));
 }
+
+/**
+ * The stale check of a multi-file Apply: the files that no longer hold what the answer was resolved against (a file
+ * to create must still not exist). `current` gives a file's text now, or undefined when there is none.
+ */
+export function staleFiles(set: PatchSet, current: (relPath: string) => string | undefined): string[] {
+  return set.files.filter((f) => (f.kind === 'create' ? current(f.relPath) !== undefined : current(f.relPath) !== f.original)).map((f) => f.relPath);
+}

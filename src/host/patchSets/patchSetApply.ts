@@ -5,6 +5,7 @@
  * exist). Files that were saved before are saved again, so the change is on disk like a refactoring's.
  */
 import * as vscode from 'vscode';
+import { staleFiles } from '../../core/edits/patchSetResolve';
 import type { PatchFile, PatchSet } from '../../core/edits/patchSetTypes';
 import type { ApplyResult } from '../results/applyEdit';
 import { fileUri } from './patchSetReview';
@@ -23,13 +24,13 @@ async function currentText(uri: vscode.Uri): Promise<string | undefined> {
   }
 }
 
-async function staleFiles(root: vscode.Uri, files: readonly PatchFile[]): Promise<string[]> {
-  const stale: string[] = [];
+async function currentTexts(root: vscode.Uri, files: readonly PatchFile[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
   for (const f of files) {
     const text = await currentText(fileUri(root, f.relPath));
-    if (f.kind === 'create' ? text !== undefined : text !== f.original) stale.push(f.relPath);
+    if (text !== undefined) texts.set(f.relPath, text);
   }
-  return stale;
+  return texts;
 }
 
 async function buildEdit(root: vscode.Uri, files: readonly PatchFile[]): Promise<vscode.WorkspaceEdit> {
@@ -62,7 +63,8 @@ export async function applyPatchSet(set: PatchSet, root: vscode.Uri, label: stri
     void vscode.window.showErrorMessage(`${label}: nothing was applied. ${refusals.join(' ')}`);
     return 'refused';
   }
-  const stale = await staleFiles(root, set.files);
+  const texts = await currentTexts(root, set.files);
+  const stale = staleFiles(set, (relPath) => texts.get(relPath));
   if (stale.length > 0) {
     const choice = await vscode.window.showWarningMessage(
       `${stale.join(', ')} changed since ${label}'s answer was read, so none of its ${set.files.length} files were applied (it could overwrite your edits).`,

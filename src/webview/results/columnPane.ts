@@ -19,6 +19,7 @@ function stateLabel(state: RunStateView): string {
 
 function editHint(state: ColumnStateView): string {
   if (!state.edit) return '';
+  if (state.edit.files) return 'multi-file answer';
   if (!state.edit.hasCode) return 'no code';
   return state.edit.followedFormat ? 'format followed' : 'code found, format not followed';
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { candidateChanges, patchSetForAnswer } from '../../../src/core/edits/patchSetResolve';
+import { candidateChanges, patchSetForAnswer, staleFiles } from '../../../src/core/edits/patchSetResolve';
 import { F, PAGINATION, PAGINATION_TEST, workspace } from './patchSetFixtures';
 
 const FIXED = PAGINATION.replace('pageSize - 1;', 'pageSize;');
@@ -181,5 +181,20 @@ describe('patch sets: when the single-file flow keeps the answer', () => {
     const set = patchSetForAnswer(`${F}js\n  const end = start + pageSize;\n${F}\n\`test/end.test.js\`:\n${F}js\ntest('end', () => {});\n${F}`, reader, { compared });
     assert.deepEqual(set?.files.map((f) => f.relPath), ['test/end.test.js']);
     assert.match(set?.problems.join('\n') ?? '', /code with no file name/);
+  });
+});
+
+describe('patch sets: the stale check before Apply', () => {
+  const answer = ['--- a/src/pagination.js', '+++ b/src/pagination.js', '@@', '-  const end = start + pageSize - 1;', '+  const end = start + pageSize;', '--- /dev/null', '+++ b/test/end.test.js', '@@ -0,0 +1 @@', "+test('end', () => {});"].join('\n');
+  const set = patchSetForAnswer(answer, workspace(), { compared });
+  assert.ok(set);
+  const files: Record<string, string> = { 'src/pagination.js': PAGINATION, 'test/pagination.test.js': PAGINATION_TEST };
+
+  it('passes while every file holds what the answer was resolved against and new files still do not exist', () => {
+    assert.deepEqual(staleFiles(set, (p) => files[p]), []);
+  });
+  it('names a file edited since, and a file to create that appeared since', () => {
+    assert.deepEqual(staleFiles(set, (p) => ({ ...files, 'src/pagination.js': `${PAGINATION}// edited\n` })[p]), ['src/pagination.js']);
+    assert.deepEqual(staleFiles(set, (p) => ({ ...files, 'test/end.test.js': 'mine\n' })[p]), ['test/end.test.js']);
   });
 });
