@@ -86,7 +86,7 @@ export class LogFolder {
         return;
       case 'apply':
         if (!ids.has(event.modelId)) return this.problem(line, `apply for run '${run.id}': unknown model '${event.modelId}'`);
-        run.applied.push({ modelId: event.modelId, attempt: event.attempt, at: event.at });
+        run.applied.push({ modelId: event.modelId, attempt: event.attempt, at: event.at, ...(event.files ? { files: event.files } : {}) });
         return;
       case 'cancel':
         // The first cause is why the run stopped early; a later one (the window closing on it) changes nothing.

@@ -110,6 +110,8 @@ export interface AppliedRecord {
   modelId: string;
   attempt: number;
   at: string;
+  /** The files a multi-file answer wrote (absent for a selection edit). */
+  files?: string[];
 }
 
 /**

@@ -56,7 +56,7 @@ export async function applyPatchSet(set: PatchSet, root: vscode.Uri, label: stri
   }
   const refusals: string[] = [];
   for (const f of set.files) {
-    const reason = await containmentRefusal(root.fsPath, f.relPath);
+    const reason = containmentRefusal(root.fsPath, f.relPath);
     if (reason !== undefined) refusals.push(`Refused "${f.relPath}": ${reason}.`);
   }
   if (refusals.length > 0) {

@@ -5,7 +5,6 @@
  * temp dir).
  */
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { lstat, realpath } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import type { WorkspaceReader } from '../../core/edits/patchSetTypes';
 
@@ -16,8 +15,11 @@ function inside(realRoot: string, real: string): boolean {
 const OUTSIDE = 'it resolves (through a symlink) to a place outside the workspace folder';
 const DANGLING = 'it is a symlink to nothing, and writing through it would create a file elsewhere';
 
-/** Why `relPath` (normalised, posix) must be refused, checked synchronously; undefined when it stays inside. */
-export function containmentRefusalSync(rootPath: string, relPath: string): string | undefined {
+/**
+ * Why `relPath` (normalised, posix) must be refused; undefined when it stays inside. Synchronous (a few small
+ * lstat/realpath calls), so the pure resolver can call it; Apply calls it again just before writing.
+ */
+export function containmentRefusal(rootPath: string, relPath: string): string | undefined {
   let realRoot: string;
   try {
     realRoot = realpathSync(rootPath);
@@ -43,36 +45,9 @@ export function containmentRefusalSync(rootPath: string, relPath: string): strin
   }
 }
 
-/** The same check, asynchronously: run again just before Apply writes anything. */
-export async function containmentRefusal(rootPath: string, relPath: string): Promise<string | undefined> {
-  let realRoot: string;
-  try {
-    realRoot = await realpath(rootPath);
-  } catch {
-    return 'the workspace folder cannot be read';
-  }
-  let probe = join(rootPath, ...relPath.split('/'));
-  for (;;) {
-    let isLink: boolean;
-    try {
-      isLink = (await lstat(probe)).isSymbolicLink();
-    } catch {
-      const parent = dirname(probe);
-      if (parent === probe) return OUTSIDE;
-      probe = parent;
-      continue;
-    }
-    try {
-      return inside(realRoot, await realpath(probe)) ? undefined : OUTSIDE;
-    } catch {
-      return isLink ? DANGLING : OUTSIDE;
-    }
-  }
-}
-
 /**
  * The workspace as the patch-set resolver reads it: an open document's text (unsaved edits included) when
- * `openText` has it, else the file on disk; refusals from {@link containmentRefusalSync}.
+ * `openText` has it, else the file on disk; refusals from {@link containmentRefusal}.
  */
 export function workspaceReader(rootPath: string, openText: (absPath: string) => string | undefined = () => undefined): WorkspaceReader {
   return {
@@ -86,6 +61,6 @@ export function workspaceReader(rootPath: string, openText: (absPath: string) =>
         return undefined;
       }
     },
-    refusal: (relPath) => containmentRefusalSync(rootPath, relPath),
+    refusal: (relPath) => containmentRefusal(rootPath, relPath),
   };
 }

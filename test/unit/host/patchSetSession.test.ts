@@ -3,8 +3,12 @@
  * keeps a single-file answer on today's flow, and records a multi-file Apply with its files.
  */
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CompareModel } from '../../../src/core/compare/compareEngine';
 import type { LogEntry } from '../../../src/core/prefs/logEvents';
+import { PreferenceLog } from '../../../src/core/prefs/preferenceLog';
 import type { ChatProvider, StreamEvent } from '../../../src/core/providers/provider';
 import { RunRecorder } from '../../../src/host/prefs/runRecorder';
 import { assignColumns } from '../../../src/host/results/blindColumns';
@@ -94,12 +98,22 @@ describe('run session: multi-file answers', () => {
     assert.equal(session.patchSetOf(session.state.columnIdOf('multi') ?? ''), undefined);
   });
 
-  it('records a multi-file Apply with its files, additively on the apply event', async () => {
+  it('records a multi-file Apply with its files, additively on the apply event, and the fold keeps them', async () => {
     const { session, log } = await settledSession(plan({ multi: TWO_FILES }));
     session.applied(session.state.columnIdOf('multi') ?? '', ['src/pagination.js', 'test/end.test.js']);
     session.applied(session.state.columnIdOf('multi') ?? '');
     const applies = log.filter((e) => e.type === 'apply');
     assert.deepEqual(applies.map((e) => ('files' in e ? e.files : undefined)), [['src/pagination.js', 'test/end.test.js'], undefined]);
+    const dir = await mkdtemp(join(tmpdir(), 'parallax-patchset-log-'));
+    try {
+      const file = new PreferenceLog(join(dir, 'prefs.jsonl'));
+      for (const entry of log) await file.append(entry);
+      const { runs, problems } = await file.readAll();
+      assert.deepEqual(problems, []);
+      assert.deepEqual(runs[0]?.applied.map((a) => a.files), [['src/pagination.js', 'test/end.test.js'], undefined]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('the column\'s words: "Review 2 files", one line per file', () => {
