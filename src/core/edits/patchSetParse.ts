@@ -120,12 +120,14 @@ export function parseFileEdits(answer: string): ParsedFileEdits {
   const searchReplace = hasSearchReplaceMarkers(answerLf) ? searchReplaceEdits(lines, labels) : { edits: [], problems: [], unnamed: false };
   const edits: FileEdit[] = [...diffs.edits, ...searchReplace.edits];
   let unlabelledCode = searchReplace.unnamed;
+  const unlabelledFences: ParsedFileEdits['unlabelledFences'] = [];
   for (const fence of fences) {
     if (overlaps(fence, diffs.spans) || hasSearchReplaceMarkers(fence.code) || fence.code.trim() === '') continue;
     const commentPath = isDiffFence(fence) ? undefined : firstLinePath(fence.code);
     const path = infoStringPath(fence.info) ?? commentPath ?? labelAbove(lines, fence, labels);
     if (path === undefined) {
       unlabelledCode = true;
+      if (!isDiffFence(fence)) unlabelledFences.push({ lang: fence.lang, code: fence.code, terminated: fence.terminated });
     } else if (isDiffFence(fence)) {
       edits.push({ kind: 'diff', oldPath: path, newPath: path, hunks: headerlessHunks(fence.code), added: [] });
     } else {
@@ -133,11 +135,12 @@ export function parseFileEdits(answer: string): ParsedFileEdits {
       edits.push({ kind: 'full', path, content, terminated: fence.terminated });
     }
   }
-  return { edits, problems: searchReplace.problems, unlabelledCode };
+  return { edits, problems: searchReplace.problems, unlabelledCode, unlabelledFences };
 }
 
 /** The paths an edit names (a diff may name two). */
 export function pathsOf(edit: FileEdit): string[] {
+  if (edit.kind === 'selection') return [];
   if (edit.kind !== 'diff') return [edit.path];
   return [edit.oldPath, edit.newPath].filter((p): p is string => p !== undefined);
 }

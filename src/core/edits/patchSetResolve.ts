@@ -6,6 +6,7 @@
  * selection is in.
  */
 import { lineDiffStats } from './diffStats';
+import { languageFit } from './languageAliases';
 import { detectEol, fromLf, matchTrailingNewlines, toLf, type Eol } from './lineEndings';
 import { parseFileEdits, pathsOf } from './patchSetParse';
 import { checkPatchPath, pathKey } from './patchSetPaths';
@@ -16,8 +17,8 @@ import { applyUnifiedDiff } from './unifiedDiffHunks';
 export interface PatchContext {
   /** Absolute posix path of the workspace folder: absolute paths inside it are accepted. */
   workspaceRoot?: string;
-  /** The compared file (workspace-relative) and the selection the models saw in it. */
-  compared?: { relPath: string; selectionText: string };
+  /** The compared file (workspace-relative), the selection the models saw in it and its VS Code language id. */
+  compared?: { relPath: string; selectionText: string; languageId?: string };
 }
 
 interface WorkingFile {
@@ -80,7 +81,22 @@ class Resolution {
         return this.searchReplace(edit);
       case 'diff':
         return this.diff(edit);
+      case 'selection':
+        return this.selection(edit);
     }
+  }
+
+  private selection(edit: Extract<FileEdit, { kind: 'selection' }>): void {
+    const file = this.target(edit.path, 'full-file');
+    const selection = this.context.compared?.selectionText;
+    if (!file || selection === undefined) return;
+    const spliced = edit.terminated && file.current !== null ? spliceSelection(file.current, toLf(selection), toLf(edit.code), true) : undefined;
+    if (spliced === undefined) {
+      this.fatal.push(`${file.relPath}: the answer's unlabelled code could not be placed (the selection is no longer in the file exactly once, or the code was cut off).`);
+      return;
+    }
+    file.current = spliced;
+    file.notes.push('the unlabelled code block replaces the selection');
   }
 
   private full(edit: Extract<FileEdit, { kind: 'full' }>): void {
@@ -176,12 +192,12 @@ function keepEnding(lf: string, originalLf: string): string {
  * The compared file with its selection replaced by `code`, when `code` is a snippet of the file rather than the
  * whole of it (under half its lines) and the selection occurs in the file exactly once.
  */
-function spliceSelection(fileLf: string, selectionLf: string, code: string): string | undefined {
+function spliceSelection(fileLf: string, selectionLf: string, code: string, anySize = false): string | undefined {
   if (selectionLf.trim() === '') return undefined;
   const at = fileLf.indexOf(selectionLf);
   if (at < 0 || fileLf.indexOf(selectionLf, at + 1) >= 0) return undefined;
   const lines = (text: string): number => text.split('\n').length;
-  if (lines(code) * 2 >= lines(fileLf)) return undefined;
+  if (!anySize && lines(code) * 2 >= lines(fileLf)) return undefined;
   return fileLf.slice(0, at) + matchTrailingNewlines(code, selectionLf) + fileLf.slice(at + selectionLf.length);
 }
 
@@ -202,9 +218,28 @@ export function patchSetForAnswer(answer: string, reader: WorkspaceReader, conte
   const named = new Set(parsed.edits.flatMap(pathsOf).map(pathKey));
   if (named.size === 0) return undefined;
   if (named.size === 1 && context.compared !== undefined && named.has(pathKey(context.compared.relPath))) return undefined;
-  const set = resolvePatchSet(parsed, reader, context);
-  if (parsed.unlabelledCode) set.problems.push('The answer also has code with no file name; it is not part of these files.');
+  const selectionEdit = unlabelledSelectionEdit(parsed, named, context);
+  const set = resolvePatchSet(selectionEdit ? { ...parsed, edits: [selectionEdit, ...parsed.edits] } : parsed, reader, context);
+  if (parsed.unlabelledCode && !selectionEdit) set.problems.push('The answer also has code with no file name; it is not part of these files.');
   return set;
+}
+
+/**
+ * "The fix (a plain fence), and a new test in `test/x.test.js`": when the other files leave the compared one out and
+ * exactly one plain fence is in the selection's language, that fence replaces the selection, as a single-file
+ * answer would.
+ */
+function unlabelledSelectionEdit(parsed: ParsedFileEdits, named: ReadonlySet<string>, context: PatchContext): FileEdit | undefined {
+  const compared = context.compared;
+  if (compared?.languageId === undefined || named.has(pathKey(compared.relPath))) return undefined;
+  const languageId = compared.languageId;
+  const fitting = parsed.unlabelledFences.filter((f) => {
+    const fit = languageFit(f.lang, languageId);
+    return fit === 'same' || fit === 'related';
+  });
+  const [fence] = fitting;
+  if (fitting.length !== 1 || fence === undefined) return undefined;
+  return { kind: 'selection', path: compared.relPath, code: fence.code, terminated: fence.terminated };
 }
 
 /** A patch set as the files to write in a checkout (what verification consumes). */

@@ -55,6 +55,8 @@ export interface WorkspaceReader {
 export type FileEdit =
   | { kind: 'full'; path: string; content: string; terminated: boolean }
   | { kind: 'search-replace'; path: string; blocks: SearchReplaceBlock[] }
+  /** A plain fence that replaces the selection in the compared file (beside edits of other files). */
+  | { kind: 'selection'; path: string; code: string; terminated: boolean }
   /** `oldPath`/`newPath` undefined stands for /dev/null (a new or a deleted file). */
   | { kind: 'diff'; oldPath?: string; newPath?: string; hunks: DiffHunk[]; added: string[] };
 
@@ -63,4 +65,6 @@ export interface ParsedFileEdits {
   problems: string[];
   /** The answer has code that no file label claims (a plain fence, unnamed SEARCH/REPLACE blocks). */
   unlabelledCode: boolean;
+  /** The plain (unlabelled, not diff, not SEARCH/REPLACE) fences, in answer order. */
+  unlabelledFences: Array<{ lang: string; code: string; terminated: boolean }>;
 }

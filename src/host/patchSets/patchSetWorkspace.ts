@@ -14,7 +14,7 @@ export interface PatchSetWorkspace {
 }
 
 /** Undefined when no workspace folder is open (an untitled file in an empty window): answers stay single-file. */
-export function patchSetWorkspace(comparedUri: vscode.Uri, selectionText: string): PatchSetWorkspace | undefined {
+export function patchSetWorkspace(comparedUri: vscode.Uri, selectionText: string, languageId: string): PatchSetWorkspace | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(comparedUri) ?? vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') return undefined;
   const root = folder.uri;
@@ -25,6 +25,6 @@ export function patchSetWorkspace(comparedUri: vscode.Uri, selectionText: string
   return {
     root,
     reader: workspaceReader(root.fsPath, openText),
-    context: { workspaceRoot: root.fsPath, ...(relPath === undefined ? {} : { compared: { relPath, selectionText } }) },
+    context: { workspaceRoot: root.fsPath, ...(relPath === undefined ? {} : { compared: { relPath, selectionText, languageId } }) },
   };
 }

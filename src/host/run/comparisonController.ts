@@ -216,6 +216,7 @@ export class ComparisonController implements vscode.Disposable {
 
 /** Where the run's multi-file answers are resolved: the compared file's workspace folder, if it has one. */
 function patchSetsOf(prepared: PreparedRun): Pick<SessionPlan, 'patchSets'> {
-  const workspace = patchSetWorkspace(prepared.captured.target.uri, prepared.captured.target.originalText);
+  const { target, context } = prepared.captured;
+  const workspace = patchSetWorkspace(target.uri, target.originalText, context.languageId);
   return workspace ? { patchSets: { reader: workspace.reader, context: workspace.context } } : {};
 }

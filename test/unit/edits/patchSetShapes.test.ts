@@ -198,3 +198,29 @@ describe('patch sets: the stale check before Apply', () => {
     assert.deepEqual(staleFiles(set, (p) => ({ ...files, 'test/end.test.js': 'mine\n' })[p]), ['test/end.test.js']);
   });
 });
+
+describe('patch sets: a plain fence for the selection beside a labelled file', () => {
+  const withLanguage = { ...compared, languageId: 'javascript' };
+  const test = `\`test/end.test.js\`:\n${F}js\ntest('end', () => {});\n${F}`;
+
+  it('the one plain fence in the selection\'s language replaces the selection, as a single-file answer would', () => {
+    const set = patchSetForAnswer(`The fix:\n${F}javascript\n  const end = start + pageSize;\n${F}\nAnd a test:\n${test}`, workspace(), { compared: withLanguage });
+    assert.ok(set);
+    assert.equal(set.blocked, undefined, set.problems.join('\n'));
+    assert.deepEqual(set.files.map((f) => [f.relPath, f.kind]), [['src/pagination.js', 'modify'], ['test/end.test.js', 'create']]);
+    assert.equal(set.files[0]?.proposed, FIXED);
+  });
+
+  it('a shell block, or two candidate blocks, are not guessed at: the set says code was left out', () => {
+    for (const plain of [`${F}bash\nnpm test\n${F}`, `${F}js\n  const end = start + pageSize;\n${F}\n${F}js\nconst x = 1;\n${F}`]) {
+      const set = patchSetForAnswer(`${plain}\n${test}`, workspace(), { compared: withLanguage });
+      assert.deepEqual(set?.files.map((f) => f.relPath), ['test/end.test.js'], plain);
+      assert.match(set?.problems.join('\n') ?? '', /code with no file name/, plain);
+    }
+  });
+
+  it('blocks the set when the selection is no longer in the file exactly once', () => {
+    const set = patchSetForAnswer(`${F}js\n  const end = start + pageSize;\n${F}\n${test}`, workspace(), { compared: { ...withLanguage, selectionText: 'not in the file\n' } });
+    assert.match(set?.blocked ?? '', /unlabelled code could not be placed/);
+  });
+});
