@@ -12,7 +12,7 @@ import type { ChatProvider, ProviderRequest, StreamEvent } from '../providers/pr
 import type { ModelPrice } from './pricing';
 import type { ModelOutcome, ModelSpec, RunEvent, RunLimits, TimeoutKind } from './runTypes';
 import { ModelMetricsTracker } from './modelMetricsTracker';
-import { redactSecrets } from '../providers/providerErrors';
+import { redactSecrets } from '../prefs/secretScrubber';
 import { StreamWatchdogs } from './streamWatchdogs';
 
 export interface CompareModel {
