@@ -36,19 +36,20 @@ const XSS = [
   '```js\nfunction add(a, b) {\n  return a + b;\n}\n```',
 ].join('\n\n');
 
-/** Eight models: two honest ones, then XSS, a scrubber ReDoS bait, a 500, a reset, no terminal event and a stall. */
+/** Eight models: two honest ones, then XSS, a scrubber ReDoS bait, a 400, a reset, no terminal event and a stall. */
 const SCRIPTS: Record<string, FakeScript> = {
   'soak-ok': { tokensPerSecond: 0, text: FIX },
   'soak-claude': { tokensPerSecond: 0, text: FIX },
   'soak-xss': { tokensPerSecond: 0, text: XSS },
   // 192 kB of `keykey…`: took 4.6 s in the old scrubber, which runs at every run end.
   'soak-redos': { tokensPerSecond: 0, text: `api_${'key'.repeat(64_000)}= sk-${'x'.repeat(40)}` },
-  'soak-500': { fault: { type: 'status', status: 500, body: '{"error":{"message":"upstream exploded","type":"server_error"}}' } },
+  // A 400 with a FastAPI-style body (a 5xx would be retried with back-off by the SDK and only slow the soak down).
+  'soak-400': { fault: { type: 'status', status: 400, body: `{"detail":"Server is pinned to another model; ${'x'.repeat(20_000)}"}` } },
   'soak-reset': { tokensPerSecond: 0, text: FIX, fault: { type: 'reset', afterChunks: 3 } },
   'soak-noterm': { tokensPerSecond: 0, text: FIX, fault: { type: 'no-terminal' } },
   'soak-stall': { tokensPerSecond: 0, text: FIX, fault: { type: 'stall', afterChunks: 2 } },
 };
-/** Every 40th run the ReDoS model instead sends 5,000,000 characters, past the engine's size cap. */
+/** Every 40th run the ReDoS model instead sends 5,000,000 characters, past the engine's size cap (5 times). */
 const HUGE: FakeScript = { fault: { type: 'huge', chars: 5_000_000 } };
 
 class MemoryStore implements KeyValueStore {
@@ -231,7 +232,7 @@ describe('security: 200-run soak (8 models, hostile ones among them, one extensi
     const stateOf = (model: string): string | undefined => last.outputs.find((o) => o.modelId === model)?.state;
     assert.equal(stateOf('soak-ok'), 'done');
     assert.equal(stateOf('soak-claude'), 'done', 'one failing model never spoils the others');
-    assert.equal(stateOf('soak-500'), 'error');
+    assert.equal(stateOf('soak-400'), 'error');
     assert.equal(stateOf('soak-redos'), 'incomplete', 'the 5,000,000-character answer ends at the size cap');
     assert.ok(stateOf('soak-stall') === 'timed-out', `the stalled model times out (was ${stateOf('soak-stall')})`);
     assert.doesNotMatch(JSON.stringify(runs.slice(0, 3)), /sk-x{40}/, 'the key in the ReDoS bait is scrubbed from the log');
