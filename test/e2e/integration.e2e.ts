@@ -12,12 +12,12 @@ describe('integration suite (inside the extension host)', function () {
   let report: IntegrationReport | undefined;
 
   before(async function () {
-    this.timeout(180_000);
+    this.timeout(480_000);
     const { outDir, integrationReportPath } = e2e();
     sendCompanionRequest(outDir, 'integration');
     const written = await waitForFile(integrationReportPath, {
       parse: parseJson<IntegrationReport | IntegrationRunFailure>,
-      timeoutMs: 170_000,
+      timeoutMs: 470_000,
       what: 'the integration report',
     });
     if ('error' in written) throw new Error(`the integration suite could not run: ${written.error}`);
@@ -27,6 +27,7 @@ describe('integration suite (inside the extension host)', function () {
     for (const result of report.tests) {
       suite.addTest(
         new Mocha.Test(result.fullTitle, function (this: Mocha.Context) {
+          for (const note of result.notes ?? []) console.log(`      ${note}`);
           if (result.state === 'skipped') {
             console.log(`      skipped: ${result.error ?? 'no reason given'}`);
             this.skip();

@@ -4,7 +4,6 @@ import type { LogEntry, RunStartEvent } from '../../src/core/prefs/logEvents';
 import { FAKE_CLAUDE, FAKE_GPT } from './harness/e2eModels';
 import {
   compareFixes,
-  FAKE_PRICES,
   focusPanel,
   frameTextAndAttributes,
   headerLabels,
@@ -32,7 +31,7 @@ describe('preferences: a blind vote, end to end', function () {
     const session = e2e();
     const { workbench } = session;
     const logPath = join(prefsDir(session, 'blind'), 'preferences.jsonl');
-    await useLogPath(session, logPath, { 'parallax.blindMode': true, 'parallax.prices': FAKE_PRICES });
+    await useLogPath(session, logPath, { 'parallax.blindMode': true });
 
     const run = await compareFixes(session);
     const panel = await resultsFrameWhenDone(workbench);

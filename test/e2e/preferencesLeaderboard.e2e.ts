@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { FAKE_CLAUDE, FAKE_GPT } from './harness/e2eModels';
@@ -97,5 +97,19 @@ describe('preferences: the leaderboard', function () {
 
     await board.click('[data-testid="filter-clear"]');
     await waitForWins(board, { gpt: '1 / 3', claude: '2 / 3' }, 'filters cleared');
+  });
+
+  it('shows a vote another window appends to the log without a reload (the log file is watched)', async () => {
+    const session = e2e();
+    const logPath = join(prefsDir(session, 'watched'), 'watched-seeded.jsonl');
+    writeLog(logPath, [seedRun({ id: 'here-1', createdAt: '2025-06-01T10:00:00.000Z', userPrompt: 'a', winner: FAKE_GPT.id })]);
+    await useLogPath(session, logPath);
+    const board = await openLeaderboard(session.workbench);
+    await waitForWins(board, { gpt: '1 / 1', claude: '0 / 1' }, 'the one vote of this window');
+
+    // Another VS Code window appends a run and its vote to the same file.
+    appendFileSync(logPath, `${seedLines({ id: 'other-window-1', createdAt: '2025-06-02T10:00:00.000Z', userPrompt: 'b', winner: FAKE_CLAUDE.id })}\n`);
+    await waitForWins(board, { gpt: '1 / 2', claude: '1 / 2' }, "the other window's vote, without a reload");
+    await session.workbench.screenshot('leaderboard-other-window-vote');
   });
 });

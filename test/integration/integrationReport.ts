@@ -6,6 +6,8 @@ export interface IntegrationTestResult {
   durationMs?: number;
   /** Failure message and stack, or the reason a test was skipped. */
   error?: string;
+  /** Figures the test reported, printed under it by the e2e layer. */
+  notes?: string[];
 }
 
 export interface IntegrationReport {

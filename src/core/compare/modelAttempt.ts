@@ -12,8 +12,11 @@ import type { ChatProvider, ProviderRequest, StreamEvent } from '../providers/pr
 import type { ModelPrice } from './pricing';
 import type { ModelOutcome, ModelSpec, RunEvent, RunLimits, TimeoutKind } from './runTypes';
 import { ModelMetricsTracker } from './modelMetricsTracker';
-import { redactSecrets } from '../providers/providerErrors';
+import { redactSecrets } from '../prefs/secretScrubber';
 import { StreamWatchdogs } from './streamWatchdogs';
+
+/** The longest stretch of stream events handled without yielding to the event loop. */
+const STREAM_SLICE_MS = 8;
 
 export interface CompareModel {
   spec: ModelSpec;
@@ -134,7 +137,14 @@ export class ModelAttempt {
       return { type: 'threw', error };
     }
     try {
+      let sliceStart = performance.now();
       for (;;) {
+        // A stream whose bytes are already buffered resolves every read as a microtask, so a fast server sending
+        // megabytes would hold the event loop until it is drained: give the loop a turn every few milliseconds.
+        if (performance.now() - sliceStart > STREAM_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          sliceStart = performance.now();
+        }
         const next = await this.read(iterator);
         if (next === STOPPED || this.stopReason) {
           release(iterator);

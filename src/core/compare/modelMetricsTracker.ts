@@ -11,6 +11,9 @@ export interface ReportedUsage {
   reasoningTokens?: number;
 }
 
+/** Above this many characters an ended answer keeps its streamed (per-delta) estimate. */
+export const WHOLE_ESTIMATE_MAX_CHARS = 200_000;
+
 export class ModelMetricsTracker {
   private firstTokenAt: number | undefined;
   private readonly reported: ReportedUsage = {};
@@ -49,9 +52,11 @@ export class ModelMetricsTracker {
 
   /**
    * Metrics as of `at`. While streaming, output estimates are the sum of per-delta estimates; pass the final
-   * `text`/`reasoning` when the model has ended so the estimate is made over the whole answer once.
+   * `text`/`reasoning` when the model has ended so the estimate is made over the whole answer once. Past
+   * {@link WHOLE_ESTIMATE_MAX_CHARS} the per-delta sums stand: re-estimating megabytes at once blocks the host.
    */
-  snapshot(at: number, ended?: { text: string; reasoning: string }): ModelMetrics {
+  snapshot(at: number, finished?: { text: string; reasoning: string }): ModelMetrics {
+    const ended = finished && finished.text.length + finished.reasoning.length <= WHOLE_ESTIMATE_MAX_CHARS ? finished : undefined;
     const outputEstimate = ended ? this.estimate(ended.text) + this.estimate(ended.reasoning) : this.streamedOutputEstimate;
     const reasoningEstimate = ended ? this.estimate(ended.reasoning) : this.streamedReasoningEstimate;
 

@@ -96,7 +96,11 @@ function fromFences(context: ExtractionContext, codeBlocks: FencedBlock[], total
 }
 
 /** Extracts the proposed replacement for `original` from a model's `answer`. */
+/** Answers longer than this are not searched for an edit: parsing megabytes of markdown would block the host. */
+export const MAX_EXTRACT_CHARS = 1_000_000;
+
 export function extractEdit(answer: string, original: OriginalSelection): ExtractedEdit {
+  if (answer.length > MAX_EXTRACT_CHARS) return none(`the answer is too long to look for an edit (over ${MAX_EXTRACT_CHARS.toLocaleString('en-US')} characters)`);
   const answerLf = toLf(answer);
   const context: ExtractionContext = { originalLf: toLf(original.text), eol: detectEol(original.text), languageId: original.languageId };
   if (hasSearchReplaceMarkers(answerLf)) return fromSearchReplace(context, answerLf);

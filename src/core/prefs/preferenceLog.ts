@@ -17,7 +17,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { LogEntry } from './logEvents';
 import { foldLine, LogFolder, type LogContents, parseEntry } from './logFold';
-import { scrubStrings } from './secretScrubber';
+import { SCRUB_SLICE_CHARS, scrubStrings, scrubStringsInSlices, stringChars } from './secretScrubber';
 
 export type { LogContents, LogProblem } from './logFold';
 export { parseLog } from './logFold';
@@ -52,10 +52,18 @@ export class PreferenceLog {
    * (the entry is kept in `pending()`, after those still unsaved).
    */
   append(entry: LogEntry): Promise<void> {
-    const parsed = parseEntry(scrubStrings(entry));
+    // A large entry (an answer of megabytes) is checked now and scrubbed in slices in its turn in the queue, so the
+    // host's event loop is never blocked by it; the queue keeps the order of appends either way.
+    const large = stringChars(entry) > SCRUB_SLICE_CHARS;
+    const parsed = parseEntry(large ? entry : scrubStrings(entry));
     if (!parsed.ok) return Promise.reject(new TypeError(`Invalid preference log entry: ${parsed.error}`));
-    const clean = parsed.entry;
     return this.enqueue(async () => {
+      let clean = parsed.entry;
+      if (large) {
+        const scrubbed = parseEntry(await scrubStringsInSlices(parsed.entry));
+        if (!scrubbed.ok) throw new TypeError(`Invalid preference log entry: ${scrubbed.error}`);
+        clean = scrubbed.entry;
+      }
       try {
         await this.flushUnsaved(this.filePath);
         await appendLine(this.filePath, clean);

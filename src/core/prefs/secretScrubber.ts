@@ -202,3 +202,71 @@ function scrubValue(value: unknown, options: ScrubOptions): unknown {
   }
   return value;
 }
+
+/** Strings longer than this are scrubbed in line-aligned slices by {@link scrubStringsInSlices}. */
+export const SCRUB_SLICE_CHARS = 131_072;
+
+/**
+ * Where the slice that starts at `from` ends: at a line break near `from + SCRUB_SLICE_CHARS`, and never inside a
+ * PEM block (every other pattern matches within one line, so line-aligned slices scrub exactly as the whole text).
+ */
+function sliceEnd(text: string, from: number): number {
+  if (text.length - from <= SCRUB_SLICE_CHARS) return text.length;
+  const newline = text.indexOf('\n', from + SCRUB_SLICE_CHARS);
+  let end = newline === -1 ? text.length : newline + 1;
+  const begin = text.lastIndexOf('-----BEGIN', end);
+  if (begin >= from && text.lastIndexOf('-----END', end) < begin) {
+    const close = text.indexOf('-----END', end);
+    const closeLine = close === -1 ? -1 : text.indexOf('\n', close);
+    end = close === -1 || closeLine === -1 ? text.length : closeLine + 1;
+  }
+  return end;
+}
+
+/**
+ * {@link scrubStrings} for large values without blocking the event loop: a string longer than
+ * {@link SCRUB_SLICE_CHARS} is scrubbed a slice at a time, yielding between slices. The result equals
+ * `scrubStrings(value, options)`.
+ */
+export async function scrubStringsInSlices<T>(value: T, options: ScrubOptions = {}, pause: () => Promise<void> = nextTurn): Promise<T> {
+  return (await scrubValueInSlices(value, options, pause)) as T;
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function scrubValueInSlices(value: unknown, options: ScrubOptions, pause: () => Promise<void>): Promise<unknown> {
+  if (typeof value === 'string') {
+    if (value.length <= SCRUB_SLICE_CHARS) return scrubSecrets(value, options);
+    const input = value.length > MAX_SCRUB_CHARS ? value.slice(0, MAX_SCRUB_CHARS) : value;
+    const overflow = value.length > MAX_SCRUB_CHARS ? `\n[${value.length - MAX_SCRUB_CHARS} more characters removed: too long to check for secrets]` : '';
+    const parts: string[] = [];
+    for (let from = 0; from < input.length; ) {
+      const end = sliceEnd(input, from);
+      parts.push(scrubSecrets(input.slice(from, end), options));
+      from = end;
+      if (from < input.length) await pause();
+    }
+    return parts.join('') + overflow;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) out.push(await scrubValueInSlices(item, options, pause));
+    return out;
+  }
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = await scrubValueInSlices(v, options, pause);
+    return out;
+  }
+  return value;
+}
+
+/** Total length of the strings in `value` (for choosing between the sliced and the direct scrub). */
+export function stringChars(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + stringChars(v), 0);
+  if (value !== null && typeof value === 'object') return Object.values(value).reduce((n: number, v) => n + stringChars(v), 0);
+  return 0;
+}

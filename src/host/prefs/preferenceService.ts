@@ -4,7 +4,7 @@
  * can retry or save it elsewhere; nothing is dropped.
  */
 import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { type LogContents, PreferenceLog, PreferenceWriteError } from '../../core/prefs/preferenceLog';
 import type { LogEntry } from '../../core/prefs/logEvents';
@@ -12,12 +12,17 @@ import type { SettingsService } from '../config/settings';
 
 export const DEFAULT_LOG_NAME = 'preferences.jsonl';
 
+/** Changes to the file by another window are reported once they pause this long. */
+const WATCH_DEBOUNCE_MS = 300;
+
 export class PreferenceService implements vscode.Disposable {
   private log: PreferenceLog;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
+  private watcher: vscode.Disposable | undefined;
+  private watchTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Fires after anything was appended. */
+  /** Fires after anything was appended, here or (through a file watcher) by another window. */
   readonly onDidChange = this.changed.event;
 
   constructor(
@@ -26,11 +31,13 @@ export class PreferenceService implements vscode.Disposable {
     private readonly output: vscode.LogOutputChannel,
   ) {
     this.log = new PreferenceLog(this.resolvePath());
+    this.watch(this.log.filePath);
     this.subscription = settings.onDidChange(() => {
       const path = this.resolvePath();
       if (path === this.log.filePath) return;
       const unsaved = this.log.pending();
       this.log = new PreferenceLog(path);
+      this.watch(path);
       // Entries that failed on the old path are tried on the new one.
       if (unsaved.length > 0) void Promise.all(unsaved.map((e) => this.append(e)));
       this.changed.fire();
@@ -57,7 +64,28 @@ export class PreferenceService implements vscode.Disposable {
 
   dispose(): void {
     this.subscription.dispose();
+    this.watcher?.dispose();
+    if (this.watchTimer !== undefined) clearTimeout(this.watchTimer);
     this.changed.dispose();
+  }
+
+  /**
+   * Watches the log file, so that votes and notes another VS Code window appends show up here (leaderboard,
+   * history) without a reload. The folder may be outside the workspace; VS Code watches it non-recursively.
+   */
+  private watch(path: string): void {
+    this.watcher?.dispose();
+    const pattern = new vscode.RelativePattern(vscode.Uri.file(dirname(path)), basename(path));
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const changed = (): void => {
+      if (this.watchTimer !== undefined) clearTimeout(this.watchTimer);
+      this.watchTimer = setTimeout(() => {
+        this.watchTimer = undefined;
+        this.changed.fire();
+      }, WATCH_DEBOUNCE_MS);
+    };
+    const subscriptions = [watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed)];
+    this.watcher = vscode.Disposable.from(...subscriptions);
   }
 
   /** Resolves true once saved; false when it was kept in memory (the user was told) or was invalid. */

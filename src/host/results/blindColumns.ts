@@ -33,7 +33,11 @@ export function blindLabel(index: number): string {
   return index < 26 ? `Model ${String.fromCharCode(65 + index)}` : `Model ${index + 1}`;
 }
 
-/** "reasoning: high, temp 0.2, max 4096 tokens", or undefined when nothing is set. */
+/**
+ * "reasoning: high, temp 0.2, max 4096 tokens", or undefined when nothing is set. The spec holds `temperature`
+ * only when it was sent (core/config/modelRequest.ts `modelSpecFrom` applies core/providers/endpoints.ts
+ * `sendsTemperature`: not to the official Anthropic API), so a column never shows a temperature that was not sent.
+ */
 export function paramsSummary(spec: Pick<ModelSpec, 'reasoning' | 'temperature' | 'maxTokens'>): string | undefined {
   const parts: string[] = [];
   if (spec.reasoning && spec.reasoning !== 'off') parts.push(`reasoning: ${spec.reasoning}`);

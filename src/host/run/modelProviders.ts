@@ -12,6 +12,7 @@ import type { ChatMessage, ChatProvider } from '../../core/providers/provider';
 import { createProvider } from '../../core/providers/providerFactory';
 import type { ModelEntryView } from '../../shared/protocol';
 import type { ApiKeyStore, ResolvedKey } from '../keys/apiKeyStore';
+import type { OriginMismatch } from '../keys/apiKeySources';
 import { LanguageModelProvider } from './languageModelProvider';
 
 /** Sent to endpoints on this machine that need no key (the SDKs refuse an empty one). */
@@ -42,13 +43,23 @@ async function keyOf(config: ModelConfig, keys: ApiKeyStore): Promise<ResolvedKe
 export interface ModelReadiness {
   status: ModelStatus;
   message?: string;
+  /** Set when a key exists but is meant for another origin: the host may ask before sending it there. */
+  mismatch?: OriginMismatch;
+}
+
+/** A key meant for another origin is not sent: the model counts as having no key, and the message says why. */
+function keyProblem(config: ModelConfig, key: ResolvedKey): ModelReadiness | undefined {
+  if (key.source === 'missing') return { status: 'missing-key', message: `No API key for ${config.label}.` };
+  if (key.source === 'origin-mismatch' && key.mismatch) return { status: 'missing-key', message: key.mismatch.message, mismatch: key.mismatch };
+  return undefined;
 }
 
 /** Whether a model can run now. */
 export async function modelReadiness(config: ModelConfig, keys: ApiKeyStore, trusted: boolean): Promise<ModelReadiness> {
   const key = await keyOf(config, keys);
   if ('invalid' in key) return { status: 'invalid', message: key.invalid };
-  if (key.source === 'missing') return { status: 'missing-key', message: `No API key for ${config.label}.` };
+  const problem = keyProblem(config, key);
+  if (problem) return problem;
   if (!trusted) return { status: 'untrusted', message: 'Restricted Mode: workspace code is not sent.' };
   return { status: 'ready' };
 }
@@ -82,7 +93,8 @@ export async function compareModelFor(
   if ('invalid' in endpoint) return { problem: { status: 'invalid', message: endpoint.invalid } };
   const key = await keyOf(config, keys);
   if ('invalid' in key) return { problem: { status: 'invalid', message: key.invalid } };
-  if (key.source === 'missing') return { problem: { status: 'missing-key', message: `No API key for ${config.label}.` } };
+  const problem = keyProblem(config, key);
+  if (problem) return { problem };
   const request = { ...providerRequestFrom(config, prompt), includeUsage: endpoint.usage };
   const price = resolvePrice(pricedModelFrom(config, (id) => findPreset(id)?.local ?? false), prices);
   return {

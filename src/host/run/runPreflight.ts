@@ -11,6 +11,7 @@ import { assembleContext } from '../../core/prompts/contextAssembly';
 import { type BuiltPrompt, buildPrompt, type PromptExtra } from '../../core/prompts/promptTemplates';
 import type { TemplateId } from '../../shared/protocol';
 import type { ApiKeyStore } from '../keys/apiKeyStore';
+import { confirmKeyOrigin } from '../keys/apiKeyPrompt';
 import { type CapturedContext, captureContext } from './editorContext';
 import { compareModelFor } from './modelProviders';
 import { MAX_MODELS_PER_RUN } from './modelSelection';
@@ -92,7 +93,13 @@ export async function prepareFromContext(
   const prompt = buildPrompt(request.template, assembleContext(request.captured.context, settings.context), promptExtra(request.template, request.instruction));
   const models: CompareModel[] = [];
   for (const config of configs) {
-    const built = await compareModelFor(config, keys, prompt, settings.prices);
+    let built = await compareModelFor(config, keys, prompt, settings.prices);
+    // A stored key meant for another origin goes there only after the user agrees (once; then it is bound to it).
+    const mismatch = 'problem' in built ? built.problem.mismatch : undefined;
+    if (mismatch) {
+      if (!(await confirmKeyOrigin(keys, mismatch, config.label))) return undefined;
+      built = await compareModelFor(config, keys, prompt, settings.prices);
+    }
     if ('problem' in built) {
       await explainProblem(config, built.problem.status, built.problem.message);
       return undefined;

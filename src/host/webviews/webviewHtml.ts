@@ -31,6 +31,9 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
     "connect-src 'none'",
+    // No form can post anywhere, and no <base> can re-point relative URLs.
+    "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
 }
 

@@ -2,10 +2,11 @@
 import * as vscode from 'vscode';
 import { createNonce, webviewHtml } from './webviewHtml';
 
-/** Webviews may load only the webview bundles and media (css, codicons, icons). */
+/** Webviews may load only the webview bundles and media (css, codicons, icons), and submit no forms. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return {
     enableScripts: true,
+    enableForms: false,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
   };
 }

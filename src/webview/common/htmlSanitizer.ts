@@ -7,7 +7,16 @@ import DOMPurify from 'dompurify';
 const allowedLink = /^(?:https?:|mailto:)/i;
 const inlineImage = /^data:image\/(?:png|gif|jpeg|webp);/i;
 
+/** Media elements fetch from their URLs on their own: they are forbidden, and any URL on them is removed first. */
+const MEDIA_TAGS = new Set(['VIDEO', 'AUDIO', 'SOURCE', 'TRACK', 'PICTURE']);
+const MEDIA_URL_ATTRS = ['src', 'poster', 'srcset', 'href', 'data'];
+
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+  if (MEDIA_TAGS.has(node.tagName)) {
+    for (const attr of MEDIA_URL_ATTRS) node.removeAttribute(attr);
+    node.remove();
+    return;
+  }
   if (node.tagName === 'IMG') {
     if (!inlineImage.test(node.getAttribute('src') ?? '')) node.remove();
     return;
@@ -23,8 +32,8 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 // Set once: passing the config on every call would make DOMPurify re-parse it for each streaming render.
 DOMPurify.setConfig({
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math'],
-  FORBID_ATTR: ['style', 'srcset'],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'source', 'track', 'picture', 'base', 'link', 'meta'],
+  FORBID_ATTR: ['style', 'srcset', 'poster', 'formaction', 'action', 'background'],
 });
 
 /** Sanitised HTML, safe to assign to `innerHTML`. */

@@ -8,6 +8,16 @@ export const E2E_FAKE_KEY = 'test-key';
 export const FAKE_GPT = { id: 'fake-gpt', label: 'Fake GPT', model: 'fake-gpt-1' } as const;
 export const FAKE_CLAUDE = { id: 'fake-claude', label: 'Fake Claude', model: 'fake-claude-1' } as const;
 
+/**
+ * Prices for the fakes, so a cost is known (and must stay hidden in blind mode). `parallax.prices` is
+ * application-scoped, so in a remote window (code-server) only the user settings.json written at session start can
+ * set it: the remote machine settings that tests change later are ignored for it.
+ */
+export const FAKE_PRICES = {
+  [FAKE_GPT.id]: { inputPerMTok: 2, outputPerMTok: 8 },
+  [FAKE_CLAUDE.id]: { inputPerMTok: 3, outputPerMTok: 15 },
+};
+
 const fixedPagination = [
   'The slice end is exclusive, so `- 1` drops the last item of every page.',
   '',

@@ -12,7 +12,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakeProviders';
 import { buildCompanion, companionFolderName, companionId } from '../../integration/companion/buildCompanion';
 import { installExtension, startCodeServer, type CodeServerDirs, type RunningCodeServer } from '../../../scripts/lib/codeServer';
-import { E2E_FAKE_KEY, E2E_FAKE_KEY_ENV, e2eFakeScripts, e2eModels } from './e2eModels';
+import { E2E_FAKE_KEY, E2E_FAKE_KEY_ENV, FAKE_PRICES, e2eFakeScripts, e2eModels } from './e2eModels';
 import { readVscodeEnv } from '../../../scripts/lib/vscodeEnv.cjs';
 import { SCREENSHOT_DIR, Workbench } from './workbench';
 
@@ -90,6 +90,7 @@ function userSettings(fakes: FakeProviders, opts: E2eSessionOptions): Record<str
     'files.autoSave': 'off',
     'parallax.models': e2eModels(fakes),
     'parallax.limits': { firstTokenMs: 20_000, idleMs: 20_000, totalMs: 60_000 },
+    'parallax.prices': FAKE_PRICES,
   };
 }
 

@@ -13,6 +13,7 @@ import { compareAndWait } from './compareSelection';
 import { clearNotifications, notificationTexts, waitForNotification } from './notifications';
 import type { E2eSession } from './e2eSession';
 import { FAKE_CLAUDE, FAKE_GPT } from './e2eModels';
+export { FAKE_PRICES } from './e2eModels';
 import { paletteTitleOf } from './manifest';
 import type { Workbench } from './workbench';
 import { waitFor } from './waitFor';
@@ -20,13 +21,7 @@ import { waitFor } from './waitFor';
 export { clearNotifications, clickNotificationButton, notificationButtons, notificationTexts, waitForNotification } from './notifications';
 
 /** The `parallax.*` keys these tests change; `restorePrefsSettings` removes them again. */
-const PREFS_KEYS = ['parallax.preferenceLogPath', 'parallax.blindMode', 'parallax.prices', 'parallax.reasonTags'] as const;
-
-/** Prices for the fakes, so a cost is known (and must stay hidden in blind mode). */
-export const FAKE_PRICES = {
-  [FAKE_GPT.id]: { inputPerMTok: 2, outputPerMTok: 8 },
-  [FAKE_CLAUDE.id]: { inputPerMTok: 3, outputPerMTok: 15 },
-};
+const PREFS_KEYS = ['parallax.preferenceLogPath', 'parallax.blindMode', 'parallax.reasonTags'] as const;
 
 /** A fresh folder for one test's files, inside the session's temp dir. */
 export function prefsDir(session: E2eSession, name: string): string {

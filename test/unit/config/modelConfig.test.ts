@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseModelConfigs } from '../../../src/core/config/modelConfig';
 import { modelSpecFrom, pricedModelFrom, providerRequestFrom } from '../../../src/core/config/modelRequest';
+import { columnView } from '../../../src/host/results/blindColumns';
 
 const good = { id: 'gpt', label: 'GPT-4.1', provider: 'openai', model: 'gpt-4.1' };
 
@@ -139,5 +140,16 @@ describe('model config: URL password in baseUrl', () => {
 
   it('URL password: a plain baseUrl with a port and path is still accepted', () => {
     assert.equal(parseModelConfigs([{ id: 'p', provider: 'openai-compatible', model: 'm', baseUrl: 'http://127.0.0.1:8080/v1' }]).models.length, 1);
+  });
+});
+
+describe('model spec: a column never shows a temperature that was not sent', () => {
+  it('the official Anthropic column shows no temp; a compatible Anthropic server column shows it', () => {
+    const { models } = parseModelConfigs([
+      { id: 'claude', provider: 'anthropic', model: 'claude-x', temperature: 0.3, maxTokens: 100 },
+      { id: 'llama', provider: 'anthropic', model: 'local', baseUrl: 'http://127.0.0.1:8080', temperature: 0.3 },
+    ]);
+    assert.equal(columnView('c0', 0, modelSpecFrom(models[0]!), false).params, 'max 100 tokens');
+    assert.equal(columnView('c1', 1, modelSpecFrom(models[1]!), false).params, 'temp 0.3');
   });
 });

