@@ -277,6 +277,9 @@ export const leaderboardRowSchema = z.object({
   medianTokensPerSecond: z.number().optional(),
   totalCostUsd: z.number().optional(),
   formatFollowedRate: z.number().optional(),
+  /** Share of verified runs whose answer passed the check (issue 9); never a vote. */
+  verifiedPassRate: z.number().optional(),
+  verifiedRuns: z.number().int().optional(),
 });
 export type LeaderboardRowView = z.infer<typeof leaderboardRowSchema>;
 
