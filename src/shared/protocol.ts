@@ -8,6 +8,7 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
+import { verificationToHostSchemas, verificationToResultsSchemas } from './verificationProtocol';
 import { EXPORT_FORMATS, MAX_MODELS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -226,6 +227,7 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setBlind'), blind: z.boolean() }),
   z.object({ type: z.literal('rerun') }),
   z.object({ type: z.literal('exportMarkdown') }),
+  ...verificationToHostSchemas,
 ]);
 export type ResultsToHost = z.infer<typeof resultsToHostSchema>;
 
@@ -245,6 +247,7 @@ export const hostToResultsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run'), run: runViewSchema }),
   z.object({ type: z.literal('updates'), runId: id, updates: z.array(columnUpdateSchema).max(10_000) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: shortText }),
+  ...verificationToResultsSchemas,
 ]);
 export type HostToResults = z.infer<typeof hostToResultsSchema>;
 

@@ -17,6 +17,8 @@ export interface VerificationPlan {
   check: CheckCommand;
   /** Candidate key (e.g. a column id) → its changes. */
   candidates: ReadonlyMap<string, Candidate>;
+  /** Written into the baseline's checkout (e.g. unsaved editor text of the compared file); default none. */
+  baseline?: Candidate;
   concurrency: number;
   timeoutMs: number;
   signal: AbortSignal;
@@ -47,7 +49,7 @@ export async function runVerification(plan: VerificationPlan, listener: Verifica
     const baseline = new Promise<BaselineReading | undefined>((resolve) => (baselineDone = resolve));
     const jobs: Array<() => Promise<void>> = [
       async () => {
-        const run = await checkIn(set, BASELINE_KEY, [], plan, listener);
+        const run = await checkIn(set, BASELINE_KEY, plan.baseline ?? [], plan, listener);
         const reading = readBaseline(run);
         listener.baselineFinished?.(run, reading);
         baselineDone(run.ended === 'cancelled' ? undefined : reading);
