@@ -23,7 +23,7 @@ export interface VerificationWiringDeps {
 export function wireVerification(d: VerificationWiringDeps): VerificationService {
   const outputs = new VerificationOutputs();
   const root = defaultCheckoutRoot();
-  const service = new VerificationService({ controller: d.controller, preferences: d.preferences, outputs, globalState: d.context.globalState, post: d.post, log: d.log, checkoutRoot: root });
+  const service = new VerificationService({ controller: d.controller, preferences: d.preferences, outputs, globalState: d.context.globalState, post: (m) => d.post(m), log: d.log, checkoutRoot: root });
   d.context.subscriptions.push(
     outputs,
     service,

@@ -11,6 +11,7 @@ import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { planRender } from './streamingMarkdown';
+import { VerificationBadge } from './verificationBadge';
 
 function stateLabel(state: RunStateView): string {
   return state === 'timed-out' ? 'timed out' : state;
@@ -50,6 +51,7 @@ export class ColumnPane {
   private readonly throttle = new AnswerRenderThrottle();
   private answerPending = false;
   private readonly applyLabel: string;
+  readonly verification: VerificationBadge;
 
   constructor(private readonly options: ColumnPaneOptions) {
     const { column } = options;
@@ -87,6 +89,7 @@ export class ColumnPane {
     this.diffstat = element('span', { className: 'diffstat', attrs: { 'data-testid': 'diffstat', hidden: true } });
     this.hint = element('span', { className: 'edit-hint' });
     if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry, this.buttons.apply]) b.hidden = true;
+    this.verification = new VerificationBadge(id, column.displayLabel, options.readOnly, post);
 
     this.root = element('section', {
       className: `column${options.chosen ? ' chosen' : ''}`,
@@ -104,6 +107,7 @@ export class ColumnPane {
         metricRow,
       ]),
       this.error,
+      this.verification.root,
       element('div', { className: 'column-body' }, [this.reasoning, this.answer]),
       element('footer', { className: 'column-actions' }, [
         this.buttons.cancel, this.buttons.retry, this.buttons.diff, this.buttons.compare, this.buttons.apply, this.buttons.copy,
@@ -159,6 +163,7 @@ export class ColumnPane {
     for (const b of [this.buttons.diff, this.buttons.compare, this.buttons.copy]) b.disabled = !hasCode;
     const blocked = state.edit?.applyBlocked;
     this.buttons.apply.disabled = !hasCode || blocked !== undefined || state.state !== 'done';
+    this.verification.setVerifiable(hasCode && blocked === undefined && state.state === 'done');
     this.buttons.apply.title = blocked ?? (state.state === 'done' ? this.applyLabel : 'Apply is offered once the answer has finished');
     this.buttons.apply.setAttribute('aria-label', this.buttons.apply.title);
     this.diffstat.hidden = !hasCode;
