@@ -49,7 +49,7 @@ export class VerificationBadge {
       line('verify-message', lines.message),
       element('div', { className: 'verification-command', text: `$ ${view.command}`, attrs: { title: view.reason } }),
     ];
-    this.result.replaceChildren(...parts.filter((p): p is HTMLElement => p !== undefined));
+    this.result.replaceChildren(...parts.filter((p): p is HTMLDivElement => p !== undefined));
     this.result.hidden = false;
     this.result.dataset.state = view.state;
     this.outputButton.hidden = !view.hasOutput;
