@@ -28,6 +28,7 @@ export function runCheckProcess(opts: CheckProcessOptions): Promise<CheckRun> {
     const output = new BoundedText(OUTPUT_CAP_BYTES);
     let ended: CheckRun['ended'] = 'exited';
     let settled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (run: Omit<CheckRun, 'durationMs' | 'output'>): void => {
       if (settled) return;
       settled = true;
@@ -36,7 +37,7 @@ export function runCheckProcess(opts: CheckProcessOptions): Promise<CheckRun> {
       resolve({ ...run, durationMs: performance.now() - started, output: output.text() });
     };
     if (opts.signal?.aborted) {
-      finish({ exitCode: undefined, ended: 'cancelled' });
+      resolve({ exitCode: undefined, ended: 'cancelled', durationMs: 0, output: '' });
       return;
     }
     const child = spawn(opts.command, {
@@ -61,7 +62,7 @@ export function runCheckProcess(opts: CheckProcessOptions): Promise<CheckRun> {
     };
     const onAbort = (): void => stop('cancelled');
     opts.signal?.addEventListener('abort', onAbort);
-    const timer = setTimeout(() => stop('timed-out'), opts.timeoutMs);
+    timer = setTimeout(() => stop('timed-out'), opts.timeoutMs);
     if (child.pid !== undefined) opts.onSpawn?.(child.pid);
     child.on('error', (err) => finish({ exitCode: undefined, ended: 'spawn-failed', error: err.message }));
     child.on('close', (code) => finish({ exitCode: ended === 'exited' ? (code ?? undefined) : undefined, ended }));
