@@ -41,7 +41,7 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
   subs.push(controller, sidebar);
 
   const notice = (level: 'info' | 'warning', message: string): void => panel.post({ type: 'notice', level, message });
-  const verification = wireVerification({ context, controller, preferences, post: (m) => panel.post(m), log });
+  const verification = wireVerification({ context, controller, preferences, settings, post: (m) => panel.post(m), log });
   subs.push(
     panel.onDidBecomeReady(() => void controller.coordinator.onPanelReady()),
     panel.onDidReceiveMessage((message) => {

@@ -13,6 +13,7 @@ import type { CheckRun, Verification } from '../../core/verify/verificationOutco
 import { BASELINE_KEY, runVerification } from '../../core/verify/verificationRunner';
 import type { VerificationView } from '../../shared/verificationProtocol';
 import type { HostToResults } from '../../shared/protocol';
+import type { SettingsService } from '../config/settings';
 import type { PreferenceService } from '../prefs/preferenceService';
 import type { ComparisonController, LiveRun } from '../run/comparisonController';
 import { candidateOfColumn } from './candidateFromColumn';
@@ -23,6 +24,7 @@ import type { VerificationOutputs } from './verificationOutputs';
 export interface VerificationDeps {
   controller: ComparisonController;
   preferences: PreferenceService;
+  settings: SettingsService;
   outputs: VerificationOutputs;
   globalState: vscode.Memento;
   post(message: HostToResults): void;
@@ -76,7 +78,7 @@ export class VerificationService implements vscode.Disposable {
       void vscode.window.showWarningMessage('Verification needs the compared file to be in a local workspace folder.');
       return;
     }
-    const settings = readVerifySettings(folder.uri);
+    const settings = readVerifySettings(this.d.settings.settings, folder.uri);
     const check = detectCheck(settings.command, probeOf(folder.uri.fsPath));
     if (!check) {
       const choice = await vscode.window.showWarningMessage('No check was found for this workspace (no test script, pytest, Cargo, Go or TypeScript project). Set the command to run.', 'Open Settings');

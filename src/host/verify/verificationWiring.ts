@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { defaultCheckoutRoot, sweepStray } from '../../core/verify/checkoutRoot';
 import type { HostToResults } from '../../shared/protocol';
+import type { SettingsService } from '../config/settings';
 import type { PreferenceService } from '../prefs/preferenceService';
 import type { ComparisonController } from '../run/comparisonController';
 import { VerificationOutputs, VERIFY_OUTPUT_SCHEME } from './verificationOutputs';
@@ -16,6 +17,7 @@ export interface VerificationWiringDeps {
   context: vscode.ExtensionContext;
   controller: ComparisonController;
   preferences: PreferenceService;
+  settings: SettingsService;
   post(message: HostToResults): void;
   log: vscode.LogOutputChannel;
 }
@@ -23,7 +25,7 @@ export interface VerificationWiringDeps {
 export function wireVerification(d: VerificationWiringDeps): VerificationService {
   const outputs = new VerificationOutputs();
   const root = defaultCheckoutRoot();
-  const service = new VerificationService({ controller: d.controller, preferences: d.preferences, outputs, globalState: d.context.globalState, post: (m) => d.post(m), log: d.log, checkoutRoot: root });
+  const service = new VerificationService({ controller: d.controller, preferences: d.preferences, settings: d.settings, outputs, globalState: d.context.globalState, post: (m) => d.post(m), log: d.log, checkoutRoot: root });
   d.context.subscriptions.push(
     outputs,
     service,
@@ -33,7 +35,7 @@ export function wireVerification(d: VerificationWiringDeps): VerificationService
     d.controller.onDidFinishRun((run) => {
       const live = d.controller.live;
       if (!live || live.session.runId !== run.runId || !live.session.isEditRun) return;
-      if (readVerifySettings(live.prepared.captured.target.uri).autoRun) void service.verify();
+      if (readVerifySettings(d.settings.settings, live.prepared.captured.target.uri).autoRun) void service.verify();
     }),
   );
   sweepStray(root).then(

@@ -1,24 +1,31 @@
-/** The `parallax.verify.*` settings, read when a verification starts, and where the command was set. */
+/**
+ * The `parallax.verify.*` settings (validated by the core settings schema), and where the command was set: a
+ * workspace may set it (it is restricted in untrusted workspaces), but then it never runs without the confirmation.
+ */
 import { availableParallelism } from 'node:os';
 import * as vscode from 'vscode';
+import type { ParallaxSettings } from '../../core/config/settingsSchema';
 
 export interface VerifySettings {
   command: string;
-  /** Where a non-empty command comes from: a workspace may set it, but then it is never run silently. */
+  /** Where a non-empty command comes from. */
   commandSource: 'user' | 'workspace' | 'default';
   concurrency: number;
   timeoutMs: number;
   autoRun: boolean;
 }
 
-export function readVerifySettings(scope: vscode.Uri | undefined): VerifySettings {
-  const config = vscode.workspace.getConfiguration('parallax.verify', scope);
-  const inspected = config.inspect<string>('command');
+export function readVerifySettings(settings: ParallaxSettings, scope: vscode.Uri | undefined): VerifySettings {
+  const inspected = vscode.workspace.getConfiguration('parallax', scope).inspect<unknown>('verify.command');
   const fromWorkspace = inspected?.workspaceFolderValue ?? inspected?.workspaceValue;
-  const command = (config.get<string>('command') ?? '').trim();
-  const commandSource = command === '' ? 'default' : fromWorkspace !== undefined && fromWorkspace.trim() === command ? 'workspace' : 'user';
-  const wanted = config.get<number>('concurrency') ?? 0;
-  const concurrency = wanted >= 1 ? Math.floor(wanted) : Math.max(1, availableParallelism() - 1);
-  const timeoutSeconds = Math.max(1, config.get<number>('timeoutSeconds') ?? 300);
-  return { command, commandSource, concurrency, timeoutMs: timeoutSeconds * 1000, autoRun: config.get<boolean>('autoRun') ?? false };
+  const command = settings['verify.command'].trim();
+  const commandSource = command === '' ? 'default' : typeof fromWorkspace === 'string' && fromWorkspace.trim() === command ? 'workspace' : 'user';
+  const wanted = settings['verify.concurrency'];
+  return {
+    command,
+    commandSource,
+    concurrency: wanted >= 1 ? wanted : Math.max(1, availableParallelism() - 1),
+    timeoutMs: settings['verify.timeoutSeconds'] * 1000,
+    autoRun: settings['verify.autoRun'],
+  };
 }

@@ -43,7 +43,7 @@ export function withLines(dir: string, lines: string): string {
 }
 
 /** What must not change in the user's repository: status, stash, branches and refs, the index file, worktrees. */
-export function repoFingerprint(dir: string): Record<string, string> {
+export function repoFingerprint(dir: string): Record<'status' | 'stash' | 'refs' | 'head' | 'index' | 'worktrees', string> {
   return {
     status: gitIn(dir, 'status', '--porcelain', '--untracked-files=all'),
     stash: gitIn(dir, 'stash', 'list'),
