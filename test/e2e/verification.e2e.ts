@@ -45,8 +45,8 @@ describe('verified comparisons: each answer checked by the repository’s own te
     const session = e2e();
     tmp = mkdtempSync(join(tmpdir(), 'parallax-e2e-verify-'));
     const repo = makeVerifyRepo(join(tmp, 'verify-repo'));
-    gitIn(repo, 'stash', 'push', '-q', '-m', 'user stash', '--', 'README.md'); // the user has a stash…
-    writeFileSync(join(repo, 'README.md'), '# verify-repo\n\nEdited, not committed.\n'); // …and uncommitted work
+    gitIn(repo, 'stash', 'push', '-q', '-m', 'user stash', '--', 'package.json'); // the user has a stash…
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n*.log\n'); // …and uncommitted work (README.md is untracked)
     writeFileSync(join(repo, 'scratch.txt'), 'untracked\n');
     const before = userStatus(repo);
     assert.match(before.stash, /user stash/);
