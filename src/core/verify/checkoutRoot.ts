@@ -21,8 +21,9 @@ export interface OwnerMarker {
   repoRoot?: string;
 }
 
+/** Per OS user, so two users of one machine never share (or sweep) each other's checkouts. */
 export function defaultCheckoutRoot(): string {
-  return join(tmpdir(), 'parallax-verify');
+  return join(tmpdir(), `parallax-verify-${process.getuid?.() ?? 'user'}`);
 }
 
 /** Creates a session folder owned by this process. */
