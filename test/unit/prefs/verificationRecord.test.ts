@@ -74,3 +74,15 @@ describe('the verification event in the record', () => {
     assert.deepEqual(dpoPairsFromRun(voted, { verified: true }).map((p) => p.meta.source), ['winner'], 'a pair the vote gave is not repeated');
   });
 });
+
+describe('the verified DPO export', () => {
+  it('counts the pairs from checks, which the plain DPO export leaves out', async () => {
+    const { renderLogExport } = await import('../../../src/host/prefs/leaderboardExports');
+    const run = makeRun({ models: [ALPHA, BETA] });
+    run.verifications = [verification(run.id, 'a', 'passed'), verification(run.id, 'b', 'failing')];
+    assert.equal(renderLogExport([run], 'dpo').empty, true);
+    const verified = renderLogExport([run], 'dpo-verified');
+    assert.equal(verified.summary, '1 DPO pair');
+    assert.equal((JSON.parse(verified.content.trim()) as { meta: { source: string } }).meta.source, 'verified');
+  });
+});
