@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { dpoPairsFromRun, runsToCsv } from '../../../src/core/prefs/exports';
 import { buildLeaderboard } from '../../../src/core/prefs/leaderboard';
+import { renderLogExport } from '../../../src/host/prefs/leaderboardExports';
 import { parseLog } from '../../../src/core/prefs/logFold';
 import type { VerificationEvent } from '../../../src/core/prefs/verificationEvent';
 import { ALPHA, BETA, GAMMA, makeRun } from '../leaderboard/runFixtures';
@@ -76,8 +77,7 @@ describe('the verification event in the record', () => {
 });
 
 describe('the verified DPO export', () => {
-  it('counts the pairs from checks, which the plain DPO export leaves out', async () => {
-    const { renderLogExport } = await import('../../../src/host/prefs/leaderboardExports');
+  it('counts the pairs from checks, which the plain DPO export leaves out', () => {
     const run = makeRun({ models: [ALPHA, BETA] });
     run.verifications = [verification(run.id, 'a', 'passed'), verification(run.id, 'b', 'failing')];
     assert.equal(renderLogExport([run], 'dpo').empty, true);
