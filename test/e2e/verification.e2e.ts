@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { answerWith, entryFor, type LoopModel, streamed } from './harness/loopModels';
 import { paletteTitleOf } from './harness/manifest';
+import { updateSettings, waitForLog } from './harness/prefsSupport';
 import { columnOf, resultsFrameWith, waitForStates } from './harness/resultsFrame';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
@@ -37,6 +38,7 @@ describe('verified comparisons: each answer checked by the repository’s own te
     this.timeout(60_000);
     await window?.page.close().catch(() => undefined);
     if (savedSettings !== undefined) writeFileSync(e2e().userSettingsPath, savedSettings);
+    updateSettings(e2e(), { 'parallax.preferenceLogPath': undefined });
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -63,6 +65,8 @@ describe('verified comparisons: each answer checked by the repository’s own te
     const settings = JSON.parse(savedSettings) as Record<string, unknown>;
     writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': MODELS.map((m) => entryFor(session, m)), 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 }, null, 2));
 
+    const logPath = join(tmp, 'preferences.jsonl');
+    updateSettings(session, { 'parallax.preferenceLogPath': logPath }); // machine-scoped: the remote machine's settings
     const browser = session.workbench.page.context().browser() as Browser;
     window = await Workbench.open(browser, session.server.url, repo);
     await window.openFile(BUGGY_FILE);
@@ -104,6 +108,16 @@ describe('verified comparisons: each answer checked by the repository’s own te
     assert.deepEqual(userStatus(repo), before, 'the user’s git status and stash are unchanged');
     assert.equal(readFileSync(join(repo, BUGGY_FILE), 'utf8').includes('pageSize - 1'), true, 'the user’s file still has the bug');
     assert.equal(gitIn(repo, 'worktree', 'list').trim().split('\n').length, 1, 'no checkout is left');
+
+    // Each check is a `verification` line in the log: command, exit code, counts, names, the baseline's failure.
+    const entries = await waitForLog(logPath, (all) => all.filter((e) => e.type === 'verification').length >= 3, 'three verification lines in the log');
+    const checks = new Map(entries.flatMap((e) => (e.schemaVersion === 2 && e.type === 'verification' ? [[e.modelId, e] as const] : [])));
+    assert.deepEqual([...checks.keys()].sort(), MODELS.map((m) => m.id).sort());
+    assert.deepEqual([checks.get(FIXER.id)?.state, checks.get(FIXER.id)?.exitCode, checks.get(FIXER.id)?.passedCount], ['passed', 0, 3]);
+    assert.deepEqual([checks.get(STUCK.id)?.state, checks.get(STUCK.id)?.failing, checks.get(STUCK.id)?.baselineFailed], ['failing', [FAILING_TEST], true]);
+    assert.deepEqual([checks.get(BREAKER.id)?.state, checks.get(BREAKER.id)?.broke], ['broke', [BROKEN_TEST]]);
+    assert.ok([...checks.values()].every((c) => c.command === 'npm test' && c.attempt === 1 && c.durationMs > 0));
+    assert.equal(entries.filter((e) => e.type === 'vote').length, 0, 'a verification is never a vote');
 
     await window.runCommand('View: Toggle Primary Side Bar Visibility');
     await window.screenshot('verification-three-states');
