@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,6 +69,12 @@ describe('verification checkouts', () => {
     assert.equal(existsSync(join(checkout.cwd, 'dist')), false, 'build output is not copied');
     assert.ok(lstatSync(join(checkout.cwd, 'node_modules')).isSymbolicLink());
     await assert.rejects(set.add('c2', [{ relPath: '../escape.js', content: '' }]), /climbs out/);
+    // A symlinked folder that leads outside the checkout is refused too.
+    const outside = join(root, 'outside');
+    await mkdir(outside, { recursive: true });
+    symlinkSync(outside, join(folder, 'linked'));
+    await assert.rejects(set.add('c4', [{ relPath: 'linked/escape.js', content: 'x' }]), /through a symlink/);
+    assert.equal(existsSync(join(outside, 'escape.js')), false, 'nothing was written outside');
     await set.dispose();
 
     const small = await CheckoutSet.create({ folder, root: checkouts, copyCapBytes: 0 });
