@@ -19,8 +19,8 @@ const noDynamicVscode = { selector: "ImportExpression[source.value='vscode']", m
 const browserOnly = 'Webview code runs in a browser: Node built-ins are not available there.';
 const noNodeBuiltins = { group: ['node:*', ...builtinModules.flatMap((m) => [m, `${m}/*`])], message: browserOnly };
 
-/** Node-only parts of src/core: SDK calls, the fan-out engine, the preference log file store. */
-const nodeOnlyCore = ['src/core/providers', 'src/core/compare', 'src/core/prefs/preferenceLog.ts'];
+/** Node-only parts of src/core: SDK calls, the fan-out engine, the preference log file store, verification (git, processes). */
+const nodeOnlyCore = ['src/core/providers', 'src/core/compare', 'src/core/prefs/preferenceLog.ts', 'src/core/verify'];
 
 /** One zone per forbidden direction; `target` files may not import from `from`. */
 const zones = [

@@ -15,6 +15,7 @@ import { ComparisonController, type FinishedRun } from './run/comparisonControll
 import { ModelSelection } from './run/modelSelection';
 import { RunStatus } from './run/runStatus';
 import { SIDEBAR_VIEW_ID, SidebarView } from './sidebar/sidebarView';
+import { wireVerification } from './verify/verificationWiring';
 
 export interface WiredExtension {
   onDidFinishRun: vscode.Event<FinishedRun>;
@@ -40,10 +41,11 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
   subs.push(controller, sidebar);
 
   const notice = (level: 'info' | 'warning', message: string): void => panel.post({ type: 'notice', level, message });
+  const verification = wireVerification({ context, controller, preferences, settings, post: (m) => panel.post(m), log });
   subs.push(
     panel.onDidBecomeReady(() => void controller.coordinator.onPanelReady()),
     panel.onDidReceiveMessage((message) => {
-      routeResultsMessage(message, controller, actions, notice).catch((err: unknown) => log.error(`Results panel action failed: ${String(err)}`));
+      routeResultsMessage(message, controller, actions, notice, verification).catch((err: unknown) => log.error(`Results panel action failed: ${String(err)}`));
     }),
     panel.onDidChangeExistence((exists) => {
       if (exists) void vscode.commands.executeCommand('setContext', 'parallax.hasRun', true);

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { EXPORT_FORMATS, MAX_MODELS, MAX_PATCH_FILES, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
+import { verificationToHostSchemas, verificationToResultsSchemas } from './verificationProtocol';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -239,6 +240,7 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setBlind'), blind: z.boolean() }),
   z.object({ type: z.literal('rerun') }),
   z.object({ type: z.literal('exportMarkdown') }),
+  ...verificationToHostSchemas,
 ]);
 export type ResultsToHost = z.infer<typeof resultsToHostSchema>;
 
@@ -258,6 +260,7 @@ export const hostToResultsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run'), run: runViewSchema }),
   z.object({ type: z.literal('updates'), runId: id, updates: z.array(columnUpdateSchema).max(10_000) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: shortText }),
+  ...verificationToResultsSchemas,
 ]);
 export type HostToResults = z.infer<typeof hostToResultsSchema>;
 
@@ -290,6 +293,9 @@ export const leaderboardRowSchema = z.object({
   medianTokensPerSecond: z.number().optional(),
   totalCostUsd: z.number().optional(),
   formatFollowedRate: z.number().optional(),
+  /** Share of verified runs whose answer passed the check (issue 9); never a vote. */
+  verifiedPassRate: z.number().optional(),
+  verifiedRuns: z.number().int().optional(),
 });
 export type LeaderboardRowView = z.infer<typeof leaderboardRowSchema>;
 

@@ -44,6 +44,11 @@ const SETTINGS = {
   /** Empty: the extension's global storage folder. */
   preferenceLogPath: z.string().default(''),
   reasonTags: z.array(z.string().trim().min(1).max(MAX_REASON_TAG_CHARS)).max(MAX_REASON_TAGS).default(DEFAULT_REASON_TAGS),
+  /** Verification (issue 9): the check command (empty: detected), parallel checks (0: cores − 1), timeout, run on end. */
+  'verify.command': z.string().default(''),
+  'verify.concurrency': z.int().min(0).default(0),
+  'verify.timeoutSeconds': z.int().positive().default(300),
+  'verify.autoRun': z.boolean().default(false),
 };
 
 export interface ParallaxSettings {
@@ -54,6 +59,10 @@ export interface ParallaxSettings {
   blindMode: boolean;
   preferenceLogPath: string;
   reasonTags: string[];
+  'verify.command': string;
+  'verify.concurrency': number;
+  'verify.timeoutSeconds': number;
+  'verify.autoRun': boolean;
 }
 
 export interface ReadSettingsResult {
@@ -80,6 +89,10 @@ export function readSettings(get: (key: string) => unknown): ReadSettingsResult 
       blindMode: read('blindMode', SETTINGS.blindMode),
       preferenceLogPath: read('preferenceLogPath', SETTINGS.preferenceLogPath),
       reasonTags: read('reasonTags', SETTINGS.reasonTags),
+      'verify.command': read('verify.command', SETTINGS['verify.command']),
+      'verify.concurrency': read('verify.concurrency', SETTINGS['verify.concurrency']),
+      'verify.timeoutSeconds': read('verify.timeoutSeconds', SETTINGS['verify.timeoutSeconds']),
+      'verify.autoRun': read('verify.autoRun', SETTINGS['verify.autoRun']),
     },
     problems,
   };

@@ -8,6 +8,7 @@
 import { modelKey } from './pairwiseOutcomes';
 import { type RunModel, type RunOutput, type RunRecord, runNotes, votedOutput } from './preferenceRecord';
 import { scrubStrings } from './secretScrubber';
+import { latestVerifications } from './verifiedPassRate';
 
 // ---------------------------------------------------------------------------------------------------- Markdown
 
@@ -110,7 +111,7 @@ const CSV_COLUMNS = [
   'runId', 'createdAt', 'template', 'languageId', 'requestHash', 'modelId', 'label', 'provider', 'model',
   'temperature', 'maxTokens', 'reasoning', 'state', 'ttftMs', 'totalMs', 'inputTokens', 'outputTokens',
   'reasoningTokens', 'tokensEstimated', 'tokensPerSecond', 'costUsd', 'followedFormat', 'blind', 'shownPosition',
-  'voteKind', 'isWinner', 'rankPosition', 'tags', 'note', 'prompt', 'answer',
+  'voteKind', 'isWinner', 'rankPosition', 'tags', 'note', 'prompt', 'answer', 'verification', 'verificationFailing',
 ] as const;
 
 type CsvValue = string | number | boolean | undefined;
@@ -128,7 +129,9 @@ export function runsToCsv(records: readonly RunRecord[]): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const run of scrubStrings(records)) {
     const notes = runNotes(run).join('\n');
+    const verified = latestVerifications(run);
     for (const model of run.models) {
+      const check = verified.get(model.id);
       const o = outputOf(run, model.id);
       const rankIndex = run.vote?.ranking?.indexOf(model.id) ?? -1;
       const shownIndex = run.shownOrder.indexOf(model.id);
@@ -144,6 +147,7 @@ export function runsToCsv(records: readonly RunRecord[]): string {
         voteKind: run.vote?.kind, isWinner: run.vote ? run.vote.winner === model.id : undefined,
         rankPosition: rankIndex === -1 ? undefined : rankIndex + 1, tags: run.vote?.tags.join(';'),
         note: notes === '' ? undefined : notes, prompt: run.prompt.user, answer: o?.text,
+        verification: check?.state, verificationFailing: check ? [...check.broke, ...check.failing.filter((n) => !check.broke.includes(n))].join(';') : undefined,
       };
       rows.push(CSV_COLUMNS.map((c) => csvCell(record[c])).join(','));
     }
@@ -170,8 +174,8 @@ export interface DpoPair {
     languageId: string;
     chosenModel: string;
     rejectedModel: string;
-    /** Where the preference came from: the ranking order, or the winner against an unranked column. */
-    source: 'ranking' | 'winner';
+    /** Where the preference came from: the ranking order, the winner against an unranked column, or the check (one passed, the other did not). */
+    source: 'ranking' | 'winner' | 'verified';
   };
 }
 
@@ -183,17 +187,24 @@ function usable(output: RunOutput | undefined): output is RunOutput {
  * Preference pairs from one run's 'winner' vote (ties and all-bad give none): every ordered pair of a ranking,
  * then the winner against each other column not in the ranking. Both answers must be finished and non-empty.
  */
-export function dpoPairsFromRun(record: RunRecord): DpoPair[] {
+export interface DpoOptions {
+  /** Also pairs where one answer passed its check and the other failed it (not only voted pairs). */
+  verified?: boolean;
+}
+
+export function dpoPairsFromRun(record: RunRecord, options: DpoOptions = {}): DpoPair[] {
   const run = scrubStrings(record);
   const vote = run.vote;
-  if (vote?.kind !== 'winner' || vote.winner === undefined) return [];
-  const winner = vote.winner;
-  const ranking = vote.ranking ?? [];
   const ordered: Array<[string, string, DpoPair['meta']['source']]> = [];
-  ranking.forEach((better, i) => ranking.slice(i + 1).forEach((worse) => ordered.push([better, worse, 'ranking'])));
-  for (const m of run.models) {
-    if (m.id !== winner && !ranking.includes(m.id)) ordered.push([winner, m.id, 'winner']);
+  if (vote?.kind === 'winner' && vote.winner !== undefined) {
+    const winner = vote.winner;
+    const ranking = vote.ranking ?? [];
+    ranking.forEach((better, i) => ranking.slice(i + 1).forEach((worse) => ordered.push([better, worse, 'ranking'])));
+    for (const m of run.models) {
+      if (m.id !== winner && !ranking.includes(m.id)) ordered.push([winner, m.id, 'winner']);
+    }
   }
+  if (options.verified) ordered.push(...verifiedPairs(run, ordered));
   const keyOf = new Map(run.models.map((m) => [m.id, modelKey(m)]));
   return ordered.flatMap(([better, worse, source]): DpoPair[] => {
     const chosen = outputOf(run, better);
@@ -218,7 +229,16 @@ export function dpoPairsFromRun(record: RunRecord): DpoPair[] {
   });
 }
 
+/** Passed ↔ failed (still failing or broke) pairs from the latest checks, skipping pairs the vote already gave. */
+function verifiedPairs(run: RunRecord, voted: ReadonlyArray<[string, string, unknown]>): Array<[string, string, 'verified']> {
+  const checks = latestVerifications(run);
+  const seen = new Set(voted.map(([a, b]) => [a, b].sort().join('\u0000')));
+  const passed = run.models.filter((m) => checks.get(m.id)?.state === 'passed').map((m) => m.id);
+  const failed = run.models.filter((m) => ['failing', 'broke'].includes(checks.get(m.id)?.state ?? '')).map((m) => m.id);
+  return passed.flatMap((p) => failed.filter((f) => !seen.has([p, f].sort().join('\u0000'))).map((f): [string, string, 'verified'] => [p, f, 'verified']));
+}
+
 /** JSONL: one DPO pair per line. */
-export function runsToDpoPairs(runs: readonly RunRecord[]): string {
-  return runs.flatMap(dpoPairsFromRun).map((pair) => `${JSON.stringify(pair)}\n`).join('');
+export function runsToDpoPairs(runs: readonly RunRecord[], options: DpoOptions = {}): string {
+  return runs.flatMap((run) => dpoPairsFromRun(run, options)).map((pair) => `${JSON.stringify(pair)}\n`).join('');
 }

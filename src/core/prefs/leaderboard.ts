@@ -5,6 +5,7 @@
 import { comparisonsFromRun, modelKey } from './pairwiseOutcomes';
 import { type RunModel, type RunOutput, type RunRecord, type TemplateId, votedOutput } from './preferenceRecord';
 import { rateModels, type WinRateMatrix, winRateMatrix } from './ratings';
+import { tallyPassRates } from './verifiedPassRate';
 
 export interface LeaderboardQuery {
   template?: TemplateId;
@@ -45,6 +46,10 @@ export interface LeaderboardRow {
   totalCostUsd?: number | undefined;
   /** Share of answers with a known `followedFormat` that followed it. */
   formatFollowedRate?: number | undefined;
+  /** Share of verified runs where this model's answer passed the check; undefined when none was verified. Never a vote. */
+  verifiedPassRate?: number | undefined;
+  /** Runs where this model's answer was verified (the check ended). */
+  verifiedRuns?: number | undefined;
 }
 
 export interface Leaderboard {
@@ -87,8 +92,13 @@ export function buildLeaderboard(allRuns: readonly RunRecord[], query: Leaderboa
     }).map((r) => [r.key, r]),
   );
 
+  const passRates = tallyPassRates(runs, (run, modelId) => {
+    const model = run.models.find((m) => m.id === modelId);
+    return model && modelKey(model);
+  });
   const rows = [...stats.values()].map((s): LeaderboardRow => {
     const rating = ratings.get(s.key);
+    const verified = passRates.get(s.key);
     const done = s.outputs.filter((o) => o.state === 'done');
     const costs = defined(s.outputs.map((o) => o.metrics.costUsd));
     const formats = defined(s.outputs.map((o) => o.followedFormat));
@@ -107,6 +117,7 @@ export function buildLeaderboard(allRuns: readonly RunRecord[], query: Leaderboa
       medianTokensPerSecond: median(defined(done.map((o) => o.metrics.tokensPerSecond))),
       totalCostUsd: costs.length > 0 ? costs.reduce((a, b) => a + b, 0) : undefined,
       formatFollowedRate: formats.length > 0 ? formats.filter(Boolean).length / formats.length : undefined,
+      ...(verified && { verifiedPassRate: verified.passed / verified.verified, verifiedRuns: verified.verified }),
     };
   });
   rows.sort(compareRows);

@@ -5,7 +5,8 @@
  * - `run-start`: prompt, context, models, the shown column order and whether the names were hidden;
  * - `attempt`: one model's answer as its column ended (retries are numbered 2, 3, …);
  * - `vote`: the vote, whether the names were hidden while voting, and which attempt of each model was on screen;
- * - `note`, `reveal`, `apply`, `cancel` (by the user, or because a new run replaced this one mid-stream).
+ * - `note`, `reveal`, `apply`, `cancel` (by the user, or because a new run replaced this one mid-stream);
+ * - `verification`: a candidate's check in its own checkout (see verificationEvent.ts); never a vote.
  *
  * Schema 1 (older logs) wrote one `run` line at run end, with later `vote` and `note` lines; it is still read.
  */
@@ -19,6 +20,7 @@ import {
   voteMismatch,
   voteSchema,
 } from './preferenceRecord';
+import { verificationEventSchema } from './verificationEvent';
 
 const runId = z.string().min(1);
 const modelId = z.string().min(1);
@@ -97,6 +99,7 @@ export const eventV2Schema = z.discriminatedUnion('type', [
   revealEventSchema,
   applyEventSchema,
   cancelEventSchema,
+  verificationEventSchema,
 ]);
 
 // ------------------------------------------------------------------------------------------------- schema 1

@@ -4,7 +4,7 @@
  *
  * Folding rules: a run starts at its `run-start` (or schema-1 `run` line); an `attempt` replaces the model's answer
  * on screen and is kept in `attempts`; a later `vote` replaces the earlier one; every `note` is kept; `reveal`,
- * `apply` and `cancel` are recorded as they came. Events for an unknown run, or naming a model the run does not
+ * `apply`, `cancel` and `verification` are recorded as they came. Events for an unknown run, or naming a model the run does not
  * have, are reported as problems and skipped; nothing is ever dropped silently.
  */
 import { z } from 'zod';
@@ -88,6 +88,12 @@ export class LogFolder {
         if (!ids.has(event.modelId)) return this.problem(line, `apply for run '${run.id}': unknown model '${event.modelId}'`);
         run.applied.push({ modelId: event.modelId, attempt: event.attempt, at: event.at, ...(event.files ? { files: event.files } : {}) });
         return;
+      case 'verification': {
+        if (!ids.has(event.modelId)) return this.problem(line, `verification for run '${run.id}': unknown model '${event.modelId}'`);
+        const { schemaVersion: _v, type: _t, runId: _r, ...verification } = event;
+        (run.verifications ??= []).push(verification);
+        return;
+      }
       case 'cancel':
         // The first cause is why the run stopped early; a later one (the window closing on it) changes nothing.
         if (event.modelIds === undefined || event.reason !== 'user') run.cancelled ??= event.reason;

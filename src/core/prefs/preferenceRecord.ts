@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TEMPLATE_IDS } from '../../shared/vocabulary';
+import type { VerificationRecord } from './verificationEvent';
 
 export { TEMPLATE_IDS };
 
@@ -143,6 +144,8 @@ export interface RunRecord {
   applied: AppliedRecord[];
   /** Why the run stopped early, if it did: cancelled by the user, replaced by a new run while streaming, or the window closed. */
   cancelled?: 'user' | 'replaced' | 'closed' | undefined;
+  /** Checks of the candidates in their own checkouts, in the order they finished (absent when none ran). */
+  verifications?: VerificationRecord[] | undefined;
 }
 
 /** Why a vote does not fit a run's models, or undefined when it does. */

@@ -83,8 +83,8 @@ export async function exportPreferenceLog(prefs: PreferenceSource, log: vscode.L
     const exported = renderLogExport(selected, format);
     if (exported.empty) {
       const why =
-        format === 'dpo'
-          ? 'No DPO pairs to export: pairs come from votes that pick a winner between finished answers.'
+        format === 'dpo' || format === 'dpo-verified'
+          ? 'No DPO pairs to export: pairs come from votes that pick a winner between finished answers (or, with verified pairs, from checks where one answer passed and another failed).'
           : options.filter
             ? 'No runs match the leaderboard filters.'
             : 'The preference log has no runs yet.';

@@ -6,7 +6,7 @@
 import { runsToCsv, runsToDpoPairs, runsToJson } from '../../core/prefs/exports';
 import type { RunRecord, TemplateId } from '../../core/prefs/preferenceRecord';
 
-export type LogExportFormat = 'csv' | 'json' | 'dpo';
+export type LogExportFormat = 'csv' | 'json' | 'dpo' | 'dpo-verified';
 
 export interface LogExportFormatInfo {
   format: LogExportFormat;
@@ -24,6 +24,13 @@ export const LOG_EXPORT_FORMATS: readonly LogExportFormatInfo[] = [
     format: 'dpo',
     label: 'DPO pairs (JSONL)',
     detail: 'Chosen/rejected answer pairs from winner votes and rankings, for fine-tuning',
+    extension: 'jsonl',
+    filterName: 'JSON Lines',
+  },
+  {
+    format: 'dpo-verified',
+    label: 'DPO pairs with verified pairs (JSONL)',
+    detail: 'Voted pairs, plus pairs where one answer passed its check and the other failed it (issue 9)',
     extension: 'jsonl',
     filterName: 'JSON Lines',
   },
@@ -57,8 +64,9 @@ export function renderLogExport(runs: readonly RunRecord[], format: LogExportFor
       return { content: runsToCsv(runs), summary: count(runs.length, 'run', 'runs'), empty: runs.length === 0 };
     case 'json':
       return { content: runsToJson(runs), summary: count(runs.length, 'run', 'runs'), empty: runs.length === 0 };
-    case 'dpo': {
-      const content = runsToDpoPairs(runs);
+    case 'dpo':
+    case 'dpo-verified': {
+      const content = runsToDpoPairs(runs, { verified: format === 'dpo-verified' });
       const pairs = content === '' ? 0 : content.split('\n').length - 1;
       return { content, summary: count(pairs, 'DPO pair', 'DPO pairs'), empty: pairs === 0 };
     }

@@ -79,6 +79,8 @@ function toRowView(row: RatedRow): LeaderboardRowView {
     medianTokensPerSecond: row.medianTokensPerSecond,
     totalCostUsd: row.totalCostUsd,
     formatFollowedRate: row.formatFollowedRate,
+    verifiedPassRate: row.verifiedPassRate,
+    verifiedRuns: row.verifiedRuns,
   };
 }
 

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ResultsToHost } from '../../shared/protocol';
 import type { ComparisonController } from '../run/comparisonController';
+import type { VerificationService } from '../verify/verificationService';
 import type { ResultsActions } from './resultsActions';
 
 export async function routeResultsMessage(
@@ -13,6 +14,7 @@ export async function routeResultsMessage(
   controller: ComparisonController,
   actions: ResultsActions,
   post: (level: 'info' | 'warning', text: string) => void,
+  verification?: VerificationService,
 ): Promise<void> {
   const { coordinator } = controller;
   switch (message.type) {
@@ -31,6 +33,12 @@ export async function routeResultsMessage(
       return;
     case 'draft':
       return coordinator.saveDraft(message.runId, message.draft);
+    case 'verify':
+      return verification?.verify(message.columnId);
+    case 'cancelVerify':
+      return verification?.cancel();
+    case 'openVerifyOutput':
+      return verification?.openOutput(message.columnId);
     default:
       break;
   }

@@ -14,7 +14,7 @@ import {
   formatWins,
 } from './leaderboardFormat';
 
-const COLUMN_IDS = ['rank', 'model', 'rating', 'wins', 'ttft', 'total', 'tps', 'cost', 'format'] as const;
+const COLUMN_IDS = ['rank', 'model', 'rating', 'verified', 'wins', 'ttft', 'total', 'tps', 'cost', 'format'] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 export type SortDirection = 'ascending' | 'descending';
 
@@ -63,6 +63,15 @@ export const LEADERBOARD_COLUMNS: readonly LeaderboardColumn[] = [
     firstDirection: 'descending',
     sortValue: (r) => r.rating,
     text: (r) => `${formatRating(r.rating)} (${formatInterval(r.ciLow, r.ciHigh)})`,
+  },
+  {
+    id: 'verified',
+    header: 'Verified',
+    description: 'Verified pass rate: share of checked answers that passed the check in their own checkout (not a vote)',
+    numeric: true,
+    firstDirection: 'descending',
+    sortValue: (r) => r.verifiedPassRate,
+    text: (r) => (r.verifiedPassRate === undefined ? '—' : `${formatPercent(r.verifiedPassRate)} of ${r.verifiedRuns ?? 0}`),
   },
   {
     id: 'wins',

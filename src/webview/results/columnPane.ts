@@ -12,6 +12,7 @@ import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { PatchFileList } from './patchFileList';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { planRender } from './streamingMarkdown';
+import { VerificationBadge } from './verificationBadge';
 
 function stateLabel(state: RunStateView): string {
   return state === 'timed-out' ? 'timed out' : state;
@@ -53,6 +54,7 @@ export class ColumnPane {
   private readonly throttle = new AnswerRenderThrottle();
   private answerPending = false;
   private readonly applyLabel: string;
+  readonly verification: VerificationBadge;
 
   constructor(private readonly options: ColumnPaneOptions) {
     const { column } = options;
@@ -91,6 +93,7 @@ export class ColumnPane {
     this.hint = element('span', { className: 'edit-hint' });
     this.patchFiles = new PatchFileList(id, post);
     if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry, this.buttons.apply]) b.hidden = true;
+    this.verification = new VerificationBadge(id, column.displayLabel, options.readOnly, post);
 
     this.root = element('section', {
       className: `column${options.chosen ? ' chosen' : ''}`,
@@ -108,6 +111,7 @@ export class ColumnPane {
         metricRow,
       ]),
       this.error,
+      this.verification.root,
       element('div', { className: 'column-body' }, [this.reasoning, this.answer]),
       this.patchFiles.root,
       element('footer', { className: 'column-actions' }, [
@@ -164,6 +168,7 @@ export class ColumnPane {
     for (const b of [this.buttons.diff, this.buttons.compare, this.buttons.copy]) b.disabled = !hasCode;
     const blocked = state.edit?.applyBlocked;
     this.buttons.apply.disabled = !hasCode || blocked !== undefined || state.state !== 'done';
+    this.verification.setVerifiable(hasCode && blocked === undefined && state.state === 'done');
     this.buttons.apply.title = blocked ?? (state.state === 'done' ? this.applyLabel : 'Apply is offered once the answer has finished');
     this.buttons.apply.setAttribute('aria-label', this.buttons.apply.title);
     this.diffstat.hidden = !hasCode;

@@ -10,6 +10,8 @@ import { FrameBatcher } from '../common/frameBatcher';
 import { ColumnPane } from './columnPane';
 import { isRunning, ResultsModel, type ColumnChange } from './resultsModel';
 import { renderSummary } from './summaryView';
+import type { VerificationView } from '../../shared/verificationProtocol';
+import { verificationSummaryItem, verificationToolbar } from './verificationBadge';
 import { VoteBar } from './voteBar';
 import { isTextEntry, voteActionForKey } from './voteKeys';
 
@@ -28,6 +30,9 @@ export class ResultsView {
   private voteBar: VoteBar | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private summaryDirty = false;
+  /** The shown run's verifications by column (kept across rebuilds of the same run). */
+  private readonly verifications = new Map<string, VerificationView>();
+  private cancelVerify: HTMLButtonElement | undefined;
 
   constructor(
     host: HTMLElement,
@@ -40,6 +45,7 @@ export class ResultsView {
   }
 
   showRun(run: RunView): void {
+    if (this.model.run?.runId !== run.runId) this.verifications.clear();
     this.model.setRun(run);
     this.pendingChanges.clear();
     this.build(run);
@@ -56,6 +62,14 @@ export class ResultsView {
       if (what.has('state') || what.has('metrics') || what.has('edit')) this.summaryDirty = true;
     }
     if (changed.size > 0) this.persist();
+  }
+
+  showVerification(runId: string, columnId: string, verification: VerificationView): void {
+    if (this.model.run?.runId !== runId) return;
+    this.verifications.set(columnId, verification);
+    this.panes.get(columnId)?.verification.show(verification);
+    if (this.cancelVerify) this.cancelVerify.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
+    this.renderSummaryNow();
   }
 
   /** Sends a vote draft still waiting for its debounce (the panel is being hidden). */
@@ -92,6 +106,8 @@ export class ResultsView {
       });
       const state = this.model.stateOf(column.columnId);
       if (state) pane.render(state, 'all', Date.now());
+      const verification = this.verifications.get(column.columnId);
+      if (verification) pane.verification.show(verification);
       this.panes.set(column.columnId, pane);
       columns.append(pane.root);
     }
@@ -113,6 +129,9 @@ export class ResultsView {
     cancelAll.hidden = !running || run.readOnly;
     const rerun = iconButton({ testId: 'rerun', label: 'Re-run this comparison', icon: 'debug-rerun', onClick: () => this.post({ type: 'rerun' }) });
     rerun.disabled = running;
+    const verify = verificationToolbar(this.post, run.readOnly);
+    this.cancelVerify = verify.cancel;
+    verify.cancel.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
     return element('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } }, [
       element('div', { className: 'run-title' }, [
         element('span', { className: 'tag', text: TEMPLATE_TITLES[run.template] }),
@@ -120,6 +139,8 @@ export class ResultsView {
         element('span', { className: 'context-label', text: run.contextLabel }),
       ]),
       element('div', { className: 'toolbar-actions' }, [
+        verify.verifyAll,
+        verify.cancel,
         blind,
         cancelAll,
         rerun,
@@ -166,6 +187,8 @@ export class ResultsView {
     this.summaryDirty = false;
     const states = run.columns.flatMap((c) => this.model.stateOf(c.columnId) ?? []);
     renderSummary(this.summary, run.columns, states);
+    const verified = verificationSummaryItem(run.columns.map((c) => ({ label: c.displayLabel, v: this.verifications.get(c.columnId) })));
+    if (verified) this.summary.append(verified);
   }
 
   /** While any column runs, the "total" metric ticks. */

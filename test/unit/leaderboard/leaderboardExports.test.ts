@@ -12,8 +12,8 @@ import {
 import { ALPHA, BETA, GAMMA, makeRun, wins } from './runFixtures';
 
 describe('leaderboard exports', () => {
-  it('offers exactly CSV, JSON and DPO pairs', () => {
-    assert.deepEqual(LOG_EXPORT_FORMATS.map((f) => f.format), ['csv', 'json', 'dpo']);
+  it('offers exactly CSV, JSON, DPO pairs and DPO pairs with verified pairs', () => {
+    assert.deepEqual(LOG_EXPORT_FORMATS.map((f) => f.format), ['csv', 'json', 'dpo', 'dpo-verified']);
     assert.ok(isLogExportFormat('dpo'));
     assert.ok(!isLogExportFormat('xml'));
     assert.ok(!isLogExportFormat(undefined));

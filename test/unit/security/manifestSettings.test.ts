@@ -41,6 +41,13 @@ const routingSettings = Object.entries(settings)
   .filter(([key, schema]) => fieldNames(key, schema).some((name) => ROUTING_FIELD.test(name)))
   .map(([key]) => key);
 
+/**
+ * Settings a workspace may set because their value is never used before the user confirmed that exact value in a
+ * modal, in a trusted workspace (the verification command, issue 9). They stay restricted in untrusted workspaces.
+ */
+const CONFIRMED_BEFORE_USE: Record<string, string> = { 'parallax.verify.command': join('src', 'host', 'verify', 'verifyConfirmation.ts') };
+const scopedSettings = routingSettings.filter((key) => !(key in CONFIRMED_BEFORE_USE));
+
 describe('security: manifest settings', () => {
   it('finds the settings that route requests or data (models with baseUrl, the log path)', () => {
     assert.ok(routingSettings.includes('parallax.models'), routingSettings.join(', '));
@@ -48,7 +55,7 @@ describe('security: manifest settings', () => {
   });
 
   it('every such setting is application- or machine-scoped', () => {
-    const wrong = routingSettings.filter((key) => !['application', 'machine'].includes(settings[key]?.scope ?? 'window'));
+    const wrong = scopedSettings.filter((key) => !['application', 'machine'].includes(settings[key]?.scope ?? 'window'));
     assert.deepEqual(wrong, []);
   });
 
@@ -62,7 +69,7 @@ describe('security: manifest settings', () => {
     const host = readFileSync(join(REPO_ROOT, 'src', 'host', 'config', 'settings.ts'), 'utf8');
     const userOnly = /USER_ONLY_KEYS[^=]*=\s*new Set\(\[([^\]]*)\]\)/.exec(host)?.[1] ?? '';
     const keys = [...userOnly.matchAll(/'([^']+)'/g)].map((m) => `parallax.${m[1]}`);
-    assert.deepEqual(routingSettings.filter((key) => !keys.includes(key)), []);
+    assert.deepEqual(scopedSettings.filter((key) => !keys.includes(key)), []);
     assert.match(host, /\.inspect\(/);
     assert.match(host, /globalValue\s*\?\?\s*\w+\.defaultValue/);
   });
@@ -76,6 +83,16 @@ describe('security: manifest settings', () => {
       assert.equal(settings[key]?.scope, 'application', key);
       assert.ok(restrictedConfigurations.includes(key), key);
       assert.ok(userOnly.includes(`'${key.slice('parallax.'.length)}'`), key);
+    }
+  });
+
+  it('a setting a workspace may set is used only after a trusted workspace and a modal confirmation of its exact value', () => {
+    assert.ok(routingSettings.includes('parallax.verify.command'), 'the verification command is found as a routing setting');
+    for (const [key, file] of Object.entries(CONFIRMED_BEFORE_USE)) {
+      const source = readFileSync(join(REPO_ROOT, file), 'utf8');
+      assert.match(source, /vscode\.workspace\.isTrusted/, `${key}: checks Workspace Trust`);
+      assert.match(source, /modal: true/, `${key}: asks in a modal`);
+      assert.match(source, /confirmationKey\(folder\.uri, check\.command\)/, `${key}: remembers the exact command per workspace`);
     }
   });
 

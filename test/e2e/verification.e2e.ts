@@ -1,0 +1,131 @@
+/**
+ * Verified comparisons (issue 9) in the real VS Code: a second window on the fixture repository (git, with
+ * uncommitted and untracked changes and a node_modules to link), three fake models (one fixes the bug, one does
+ * not, one fixes it but breaks another test), Verify all with the confirmation accepted by its button, and the
+ * three states with the right test names in the columns. The user's `git status` and stash are unchanged.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { answerWith, entryFor, type LoopModel, streamed } from './harness/loopModels';
+import { paletteTitleOf } from './harness/manifest';
+import { updateSettings, waitForLog } from './harness/prefsSupport';
+import { columnOf, resultsFrameWith, waitForStates } from './harness/resultsFrame';
+import { e2e } from './harness/rootHooks';
+import { waitFor } from './harness/waitFor';
+import { Workbench } from './harness/workbench';
+import { BREAKING_LINES, BROKEN_TEST, BUGGY_FILE, FAILING_TEST, FIXED_LINES, gitIn, makeVerifyRepo, UNFIXED_LINES } from '../unit/verify/verifyRepoFixture';
+
+const FIXER: LoopModel = { id: 'fixer-gpt', label: 'Fixer GPT', model: 'fixer-gpt-1', provider: 'openai-compatible' };
+const STUCK: LoopModel = { id: 'stuck-claude', label: 'Stuck Claude', model: 'stuck-claude-1', provider: 'anthropic' };
+const BREAKER: LoopModel = { id: 'breaker-gpt', label: 'Breaker GPT', model: 'breaker-gpt-1', provider: 'openai-compatible' };
+const MODELS = [FIXER, STUCK, BREAKER];
+/** The two selected lines of the fixture's src/pagination.js (1-based). */
+const SELECTED: readonly [number, number] = [6, 7];
+
+function userStatus(repo: string): { status: string; stash: string } {
+  return { status: gitIn(repo, 'status', '--porcelain', '--untracked-files=all'), stash: gitIn(repo, 'stash', 'list') };
+}
+
+describe('verified comparisons: each answer checked by the repository’s own tests in its own checkout', () => {
+  let window: Workbench | undefined;
+  let tmp: string | undefined;
+  let savedSettings: string | undefined;
+
+  after(async function () {
+    this.timeout(60_000);
+    await window?.page.close().catch(() => undefined);
+    if (savedSettings !== undefined) writeFileSync(e2e().userSettingsPath, savedSettings);
+    updateSettings(e2e(), { 'parallax.preferenceLogPath': undefined });
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('shows passed, still failing and broke something with the test names; the user’s git status and stash are unchanged', async function () {
+    this.timeout(240_000);
+    const session = e2e();
+    tmp = mkdtempSync(join(tmpdir(), 'parallax-e2e-verify-'));
+    const repo = makeVerifyRepo(join(tmp, 'verify-repo'));
+    gitIn(repo, 'stash', 'push', '-q', '-m', 'user stash', '--', 'package.json'); // the user has a stash…
+    writeFileSync(join(repo, '.gitignore'), 'node_modules/\n*.log\n'); // …and uncommitted work (README.md is untracked)
+    writeFileSync(join(repo, 'scratch.txt'), 'untracked\n');
+    const before = userStatus(repo);
+    assert.match(before.stash, /user stash/);
+    assert.match(before.status, /scratch\.txt/);
+
+    const scripts = [
+      [FIXER, answerWith('`slice` excludes its end, so drop the `- 1`.', FIXED_LINES.split('\n'))],
+      [STUCK, answerWith('Parenthesise the page size for clarity.', UNFIXED_LINES.split('\n'))],
+      [BREAKER, answerWith('Drop the `- 1` and keep the start inside the list.', BREAKING_LINES.split('\n'))],
+    ] as const;
+    scripts.forEach(([m, text], i) => session.fakes.setScript(m.model, streamed(100 + i * 100, 200, text)));
+    // The user settings file, written before the new window opens, so its extension host starts with these models.
+    savedSettings = readFileSync(session.userSettingsPath, 'utf8');
+    const settings = JSON.parse(savedSettings) as Record<string, unknown>;
+    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': MODELS.map((m) => entryFor(session, m)), 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 }, null, 2));
+
+    const logPath = join(tmp, 'preferences.jsonl');
+    updateSettings(session, { 'parallax.preferenceLogPath': logPath }); // machine-scoped: the remote machine's settings
+    const browser = session.workbench.page.context().browser() as Browser;
+    window = await Workbench.open(browser, session.server.url, repo);
+    await window.openFile(BUGGY_FILE);
+    await window.selectLines(...SELECTED);
+    await window.runCommand(paletteTitleOf('parallax.compareFixes'));
+    const labels = MODELS.map((m) => m.label);
+    const frame = await resultsFrameWith(window, labels, 60_000);
+    await waitForStates(frame, Object.fromEntries(labels.map((l) => [l, 'done'])), 60_000);
+
+    await frame.getByRole('button', { name: 'Verify all candidates with the check' }).click();
+    const dialog = window.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    const dialogText = (await dialog.textContent()) ?? '';
+    assert.match(dialogText, /npm test/, `the confirmation shows the exact command: ${dialogText}`);
+    assert.match(dialogText, /temporary checkout/, 'and where it runs');
+    await dialog.getByRole('button', { name: 'Run Check' }).click();
+
+    const read = async (label: string, testId: string): Promise<string> => {
+      const el = frame.locator(`${columnOf(label)} [data-testid="${testId}"]`);
+      return (await el.count()) > 0 ? ((await el.first().textContent()) ?? '').trim() : '';
+    };
+    const expected = { [FIXER.label]: 'passed', [STUCK.label]: 'still failing', [BREAKER.label]: 'broke something' };
+    let seen: Record<string, string> = {};
+    await waitFor(
+      async () => {
+        seen = Object.fromEntries(await Promise.all(labels.map(async (l) => [l, await read(l, 'verify-state')] as const)));
+        return labels.every((l) => seen[l] === expected[l]);
+      },
+      { what: `the three verification states (last seen ${JSON.stringify(seen)})`, timeoutMs: 120_000, intervalMs: 250 },
+    );
+    assert.equal(await read(STUCK.label, 'verify-failing'), `Failing: ${FAILING_TEST}`);
+    assert.equal(await read(STUCK.label, 'verify-broke'), '', 'the unfixed answer broke nothing');
+    assert.equal(await read(BREAKER.label, 'verify-broke'), `Broke (passed before): ${BROKEN_TEST}`);
+    assert.equal(await read(FIXER.label, 'verify-failing'), '');
+    assert.match(await read(FIXER.label, 'verify-duration'), /\d/, 'the duration is shown');
+    const summary = ((await frame.locator('[data-testid="summary-verified"]').textContent()) ?? '').trim();
+    assert.equal(summary, `Passes the check: ${FIXER.label}`);
+
+    assert.deepEqual(userStatus(repo), before, 'the user’s git status and stash are unchanged');
+    assert.equal(readFileSync(join(repo, BUGGY_FILE), 'utf8').includes('pageSize - 1'), true, 'the user’s file still has the bug');
+    // The results reach the columns before the checkouts are removed: wait for the removal.
+    await waitFor(() => gitIn(repo, 'worktree', 'list').trim().split('\n').length === 1, { what: 'no checkout is left', timeoutMs: 30_000 });
+
+    // Each check is a `verification` line in the log: command, exit code, counts, names, the baseline's failure.
+    const entries = await waitForLog(logPath, (all) => all.filter((e) => e.type === 'verification').length >= 3, 'three verification lines in the log');
+    const checks = new Map(entries.flatMap((e) => (e.schemaVersion === 2 && e.type === 'verification' ? [[e.modelId, e] as const] : [])));
+    assert.deepEqual([...checks.keys()].sort(), MODELS.map((m) => m.id).sort());
+    assert.deepEqual([checks.get(FIXER.id)?.state, checks.get(FIXER.id)?.exitCode, checks.get(FIXER.id)?.passedCount], ['passed', 0, 3]);
+    assert.deepEqual([checks.get(STUCK.id)?.state, checks.get(STUCK.id)?.failing, checks.get(STUCK.id)?.baselineFailed], ['failing', [FAILING_TEST], true]);
+    assert.deepEqual([checks.get(BREAKER.id)?.state, checks.get(BREAKER.id)?.broke], ['broke', [BROKEN_TEST]]);
+    assert.ok([...checks.values()].every((c) => c.command === 'npm test' && c.attempt === 1 && c.durationMs > 0));
+    assert.equal(entries.filter((e) => e.type === 'vote').length, 0, 'a verification is never a vote');
+
+    await window.runCommand('View: Toggle Primary Side Bar Visibility');
+    await window.screenshot('verification-three-states');
+    await window.runCommand('View: Toggle Primary Side Bar Visibility');
+
+    // The check's output opens from the column as a read-only document.
+    await frame.locator(columnOf(BREAKER.label)).getByRole('button', { name: `Open the check output of ${BREAKER.label}` }).click();
+    await waitFor(async () => (await window?.tabLabels())?.some((t) => t.includes('check output')) ?? false, { what: 'the check output tab', timeoutMs: 20_000 });
+  });
+});
