@@ -8,7 +8,7 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
-import { EXPORT_FORMATS, MAX_MODELS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
+import { EXPORT_FORMATS, MAX_MODELS, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -226,6 +226,10 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setBlind'), blind: z.boolean() }),
   z.object({ type: z.literal('rerun') }),
   z.object({ type: z.literal('exportMarkdown') }),
+  /** Maximise the panel's editor group, or restore it. */
+  z.object({ type: z.literal('toggleFocus') }),
+  /** Every answer with code against the original, in native diff editors side by side. */
+  z.object({ type: z.literal('openAllDiffs') }),
 ]);
 export type ResultsToHost = z.infer<typeof resultsToHostSchema>;
 
@@ -245,7 +249,10 @@ export const hostToResultsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run'), run: runViewSchema }),
   z.object({ type: z.literal('updates'), runId: id, updates: z.array(columnUpdateSchema).max(10_000) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: shortText }),
+  /** A key bound to a panel command was pressed in the panel. */
+  z.object({ type: z.literal('panelCommand'), command: z.enum(RESULTS_PANEL_COMMANDS) }),
 ]);
+export type ResultsPanelCommand = (typeof RESULTS_PANEL_COMMANDS)[number];
 export type HostToResults = z.infer<typeof hostToResultsSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { ResultsToHost } from '../../shared/protocol';
 import type { ComparisonController } from '../run/comparisonController';
 import type { ResultsActions } from './resultsActions';
+import { openAllDiffs } from './resultsCommands';
 
 export async function routeResultsMessage(
   message: Exclude<ResultsToHost, { type: 'ready' }>,
@@ -31,6 +32,11 @@ export async function routeResultsMessage(
       return;
     case 'draft':
       return coordinator.saveDraft(message.runId, message.draft);
+    case 'toggleFocus':
+      await vscode.commands.executeCommand('parallax.toggleFocus');
+      return;
+    case 'openAllDiffs':
+      return openAllDiffs(controller, actions, false);
     default:
       break;
   }

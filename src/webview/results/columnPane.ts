@@ -9,6 +9,7 @@ import { sanitizeHtml } from '../common/htmlSanitizer';
 import { renderMarkdown } from '../common/markdownRenderer';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
+import { collapseToggle } from './columnCollapse';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { planRender } from './streamingMarkdown';
 
@@ -77,7 +78,7 @@ export class ColumnPane {
       [element('div', { className: 'answer-content' }, [this.answerStable, this.answerTail])]);
     const post = options.post;
     this.buttons = {
-      cancel: iconButton({ testId: 'cancel-column', label: `Cancel ${column.displayLabel}`, icon: 'debug-stop', onClick: () => post({ type: 'cancel', columnId: id }) }),
+      cancel: iconButton({ testId: 'cancel-column', label: `Cancel ${column.displayLabel}`, icon: 'stop-circle', onClick: () => post({ type: 'cancel', columnId: id }) }),
       retry: iconButton({ testId: 'retry', label: `Retry ${column.displayLabel}`, icon: 'refresh', onClick: () => post({ type: 'retry', columnId: id }) }),
       diff: iconButton({ testId: 'diff-original', label: 'Diff against the original selection', icon: 'diff', text: 'Diff', onClick: () => post({ type: 'diffOriginal', columnId: id }) }),
       compare: iconButton({ testId: 'compare-with', label: 'Compare with another answer…', icon: 'git-compare', text: 'Compare…', onClick: () => post({ type: 'diffPair', columnId: id }) }),
@@ -98,6 +99,7 @@ export class ColumnPane {
           column.demo ? element('span', { className: 'tag demo-tag', text: 'demo' }) : undefined,
           options.chosen ? element('span', { className: 'tag chosen-tag', attrs: { 'aria-label': 'Your pick' } }, [codicon('star-full'), element('span', { text: 'pick' })]) : undefined,
           this.badge,
+          collapseToggle(column.displayLabel),
         ]),
         subtitle ? element('div', { className: 'subtitle', text: subtitle }) : undefined,
         column.params ? element('div', { className: 'params', text: column.params }) : undefined,

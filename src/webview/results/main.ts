@@ -31,6 +31,9 @@ const connection = connectToHost<HostToResults, ResultsToHost, SavedState>({
       case 'notice':
         view.showNotice(message.level, message.message);
         break;
+      case 'panelCommand':
+        view.runCommand(message.command);
+        break;
     }
   },
 });
