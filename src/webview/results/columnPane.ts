@@ -67,9 +67,10 @@ export class ColumnPane {
       tokens: metricCell('tokens', 'Tokens in and out'),
       cost: metricCell('cost', 'Cost'),
     };
+    // Cost before tokens: the row is one line, and what does not fit (the token counts) is cut at its end.
     const metricRow = element('div', { className: 'metrics' },
-      (['ttft', 'total', 'tps', 'tokens', 'cost'] as const).map((key) =>
-        element('span', { className: 'metric' }, [element('span', { className: 'metric-label', text: metricName[key] }), this.metrics[key]])));
+      (['ttft', 'total', 'tps', 'cost', 'tokens'] as const).map((key) =>
+        element('span', { className: 'metric', attrs: { title: metricTitle[key] } }, [metricName[key] ? element('span', { className: 'metric-label', text: metricName[key] }) : undefined, this.metrics[key]])));
     this.error = element('div', { className: 'column-error', attrs: { 'data-testid': 'error', role: 'alert', hidden: true } });
     this.reasoningText = element('div', { className: 'reasoning-text' });
     this.reasoning = element('details', { className: 'reasoning', attrs: { hidden: true } },
@@ -209,4 +210,6 @@ function toSafeHtml(markdown: string): string {
   return sanitizeHtml(renderMarkdown(markdown));
 }
 
-const metricName = { ttft: 'TTFT', total: 'Total', tps: 'Speed', tokens: 'Tokens', cost: 'Cost' } as const;
+/** Labels where the value alone would not say what it is ("228 tok/s" and "387 in · 48 out" do). */
+const metricName = { ttft: 'TTFT', total: 'Total', tps: '', tokens: '', cost: 'Cost' } as const;
+const metricTitle = { ttft: 'Time to first token', total: 'Total time', tps: 'Output speed', tokens: 'Tokens in and out', cost: 'Cost' } as const;
