@@ -164,7 +164,7 @@ export async function addModel(): Promise<void> {
   if (!source) return;
   const chosen = await chooseModel(source);
   if (!chosen) return;
-  const label = await vscode.window.showInputBox({ title: TITLE, prompt: 'Column title (optional; empty: the entry id)', value: chosen.model, ignoreFocusOut: true });
+  const label = await vscode.window.showInputBox({ title: TITLE, prompt: 'Column title (optional; empty: the entry id)', placeHolder: chosen.model, ignoreFocusOut: true });
   if (label === undefined) return;
   let reasoning: NewModelEntry['reasoning'];
   if (chosen.provider !== 'vscode-lm') {
