@@ -45,6 +45,7 @@ describe('reviewing with diffs and keys', function () {
     assert.equal(await workbench.page.locator('.editor-group-container .monaco-diff-editor').count(), 2, 'two native diff editors are visible side by side');
     // The keyboard focus stayed in the results panel, where the click was.
     assert.equal(await panel.evaluate(() => document.hasFocus()), true, 'the results panel keeps the focus');
+    await waitFor(async () => (await workbench.page.locator('.monaco-diff-editor .modified .view-line').count()) >= 4, { what: 'both diffs to render their lines', timeoutMs: 20_000 });
     await workbench.screenshot('open-all-diffs');
     await closeDiffTabs();
   });
