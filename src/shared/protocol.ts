@@ -8,7 +8,7 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
-import { EXPORT_FORMATS, MAX_MODELS, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
+import { EXPORT_FORMATS, INLINE_DIFF_CAPS, MAX_MODELS, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -55,6 +55,15 @@ export const columnSchema = z.object({
 });
 export type ColumnView = z.infer<typeof columnSchema>;
 
+/** An answer's code against the original, line by line with the changed words marked (core/edits/inlineDiff.ts). */
+export const inlineDiffSchema = z.object({
+  lines: z
+    .array(z.object({ kind: z.enum(['same', 'add', 'del']), parts: z.array(z.object({ text: z.string().max(INLINE_DIFF_CAPS.chars), changed: z.boolean() })).max(INLINE_DIFF_CAPS.chars) }))
+    .max(INLINE_DIFF_CAPS.lines),
+  truncated: z.boolean(),
+});
+export type InlineDiffView = z.infer<typeof inlineDiffSchema>;
+
 export const editSummarySchema = z.object({
   hasCode: z.boolean(),
   followedFormat: z.boolean(),
@@ -64,6 +73,7 @@ export const editSummarySchema = z.object({
   note: shortText.optional(),
   /** Why Apply is off for this answer (it did not finish, or the selection was cut for the models). */
   applyBlocked: shortText.optional(),
+  diff: inlineDiffSchema.optional(),
 });
 export type EditSummaryView = z.infer<typeof editSummarySchema>;
 

@@ -32,6 +32,29 @@ describe('reviewing with diffs and keys', function () {
     restorePrefsSettings(e2e());
   });
 
+  it('"Diffs" shows every answer as an inline diff against the original, with the changed words marked', async () => {
+    const session = e2e();
+    const { workbench } = session;
+    await compareFixes(session);
+    const panel = await resultsFrameWhenDone(workbench);
+    await panel.getByRole('button', { name: 'Show answers as diffs' }).click();
+    for (const label of [FAKE_GPT.label, FAKE_CLAUDE.label]) {
+      const diff = panel.locator(`${columnOf(label)} [data-testid="inline-diff"]`);
+      await diff.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.equal(await panel.locator(`${columnOf(label)} [data-testid="answer"]`).isVisible(), false, `${label}: the diff replaces the answer`);
+      const removed = (await diff.locator('.diff-del').allTextContents()).map((t) => t.trim());
+      const added = (await diff.locator('.diff-add').allTextContents()).map((t) => t.trim());
+      assert.ok(removed.some((t) => t.includes('pageSize - 1')), `${label}: the removed line (${JSON.stringify(removed)})`);
+      assert.ok(added.some((t) => t.includes('start + pageSize;')), `${label}: the added line (${JSON.stringify(added)})`);
+      const marked = (await diff.locator('.diff-del .diff-word').allTextContents()).join('');
+      assert.match(marked, /-\s*1/, `${label}: only the changed words are marked ("${marked}")`);
+      const colors = await diff.locator('.diff-del').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.notEqual(colors, 'rgba(0, 0, 0, 0)', 'removed lines have the theme\'s diff background');
+    }
+    await workbench.screenshot('inline-diffs');
+    await panel.getByRole('button', { name: 'Show answers as diffs' }).click();
+  });
+
   it('"Open All Diffs" opens every answer against the original in editor groups side by side, keeping the focus on the panel', async () => {
     const session = e2e();
     const { workbench } = session;

@@ -10,6 +10,7 @@ import { renderMarkdown } from '../common/markdownRenderer';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { collapseToggle } from './columnCollapse';
+import { InlineDiffPane } from './inlineDiffView';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { planRender } from './streamingMarkdown';
 
@@ -49,6 +50,7 @@ export class ColumnPane {
   private readonly diffstat: HTMLElement;
   private readonly hint: HTMLElement;
   private readonly throttle = new AnswerRenderThrottle();
+  private readonly inlineDiff: InlineDiffPane;
   private answerPending = false;
   private readonly applyLabel: string;
 
@@ -77,6 +79,7 @@ export class ColumnPane {
       [element('summary', { text: 'Reasoning' }), this.reasoningText]);
     this.answer = element('div', { className: 'answer markdown-body', attrs: { 'data-testid': 'answer', tabindex: '0', 'aria-label': `Answer of ${column.displayLabel}` } },
       [element('div', { className: 'answer-content' }, [this.answerStable, this.answerTail])]);
+    this.inlineDiff = new InlineDiffPane(column.displayLabel);
     const post = options.post;
     this.buttons = {
       cancel: iconButton({ testId: 'cancel-column', label: `Cancel ${column.displayLabel}`, icon: 'stop-circle', onClick: () => post({ type: 'cancel', columnId: id }) }),
@@ -107,7 +110,7 @@ export class ColumnPane {
         metricRow,
       ]),
       this.error,
-      element('div', { className: 'column-body' }, [this.reasoning, this.answer]),
+      element('div', { className: 'column-body' }, [this.reasoning, this.answer, this.inlineDiff.root]),
       element('footer', { className: 'column-actions' }, [
         this.buttons.cancel, this.buttons.retry, this.buttons.diff, this.buttons.compare, this.buttons.apply, this.buttons.copy,
         this.diffstat, this.hint,
@@ -169,6 +172,7 @@ export class ColumnPane {
     this.diffstat.setAttribute('aria-label', state.edit ? `${state.edit.added} lines added, ${state.edit.removed} removed` : '');
     this.hint.textContent = running ? '' : editHint(state);
     this.hint.title = state.edit?.note ?? '';
+    this.inlineDiff.render(state.edit?.diff);
   }
 
   /**
