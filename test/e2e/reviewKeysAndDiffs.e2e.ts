@@ -9,6 +9,7 @@ import { columnOf } from './harness/resultsFrame';
 import { COMPARED_FILE } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
+import { pointerInto } from './harness/pointerAway';
 
 type Vote = Extract<LogEntry, { type: 'vote' }>;
 const DIFF_TABS = [`Original ↔ ${FAKE_GPT.label}`, `Original ↔ ${FAKE_CLAUDE.label}`];
@@ -37,6 +38,7 @@ describe('reviewing with diffs and keys', function () {
     const { workbench } = session;
     await compareFixes(session);
     const panel = await resultsFrameWhenDone(workbench);
+    await pointerInto(workbench, panel, '[data-testid="answer"]');
     await panel.getByRole('button', { name: 'Show answers as diffs' }).click();
     for (const label of [FAKE_GPT.label, FAKE_CLAUDE.label]) {
       const diff = panel.locator(`${columnOf(label)} [data-testid="inline-diff"]`);
@@ -61,6 +63,7 @@ describe('reviewing with diffs and keys', function () {
     await compareFixes(session);
     const panel = await resultsFrameWhenDone(workbench);
     const groupsBefore = await workbench.page.locator('.editor-group-container').count();
+    await pointerInto(workbench, panel, '[data-testid="answer"]');
     await panel.click('[data-testid="open-all-diffs"]');
     await waitFor(async () => (await workbench.tabLabels()).filter((l) => DIFF_TABS.includes(l)).length === 2, { what: 'both diff tabs', timeoutMs: 20_000 });
     const groups = await workbench.page.locator('.editor-group-container').count();

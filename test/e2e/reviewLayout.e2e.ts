@@ -9,6 +9,7 @@ import { columnOf, resultsFrameWith, waitForStates } from './harness/resultsFram
 import { compareSelection } from './harness/compareSelection';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
+import { pointerInto } from './harness/pointerAway';
 
 const LABELS = EIGHT_MODELS.map((m) => m.label);
 const ALL_DONE = Object.fromEntries(LABELS.map((l) => [l, 'done']));
@@ -93,6 +94,7 @@ describe('reviewing side by side: eight columns at 1280×800 with the sidebar op
     const scrolled = await overflow();
     assert.ok(scrolled.scroll > scrolled.client + 20, `the long line scrolls inside the block (${scrolled.scroll} > ${scrolled.client})`);
     assert.ok(scrolled.column < 700, 'the column did not grow to fit the line');
+    await pointerInto(e2e().workbench, frame, `${first} .answer`);
     await frame.click('[data-testid="wrap-toggle"]');
     await waitFor(async () => {
       const wrapped = await overflow();
@@ -124,6 +126,7 @@ describe('reviewing side by side: eight columns at 1280×800 with the sidebar op
     const { workbench } = e2e();
     const rowWidth = () => frame.$eval('.columns', (row) => row.getBoundingClientRect().width);
     const before = await rowWidth();
+    await pointerInto(workbench, frame, '.answer');
     await frame.click('[data-testid="focus-toggle"]');
     const wide = await waitFor(async () => {
       const w = await rowWidth();
