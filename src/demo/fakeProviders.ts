@@ -5,6 +5,7 @@
  *   POST /v1/chat/completions   OpenAI SSE          (auth: Authorization: Bearer <key>)
  *   POST /v1/messages           Anthropic SSE       (auth: x-api-key, or Authorization: Bearer)
  *   GET  /v1/models             model list; Anthropic-shaped when the request has `anthropic-version`
+ *   GET  /api/tags              Ollama's model list
  *   POST /__script              {model, script}: re-script a running server (not recorded)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { anthropicErrorBody, anthropicModelsBody, anthropicStreamPlan, type AnthropicRequestBody } from './anthropicWire';
 import type { FakeScript, FakeScriptEntry, RecordedRequest } from './fakeScript';
 import { scriptUpdateSchema } from './fakeScriptSchema';
-import { openaiErrorBody, openaiModelsBody, openaiStreamPlan, type OpenAIRequestBody } from './openaiWire';
+import { ollamaTagsBody, openaiErrorBody, openaiModelsBody, openaiStreamPlan, type OpenAIRequestBody } from './openaiWire';
 import { streamSsePlan, waitMs } from './sseStreamer';
 
 export type { FakeFault, FakeScript, FakeScriptEntry, RecordedRequest } from './fakeScript';
@@ -178,6 +179,7 @@ export async function startFakeProviders(opts: FakeProvidersOptions = {}): Promi
     const protocol = protocolOf(req, path);
     const isChat = method === 'POST' && (path === '/v1/chat/completions' || path === '/v1/messages');
     const isModels = method === 'GET' && path === '/v1/models';
+    if (method === 'GET' && path === '/api/tags') return sendJson(res, 200, ollamaTagsBody(book.models()));
     if (!isChat && !isModels) return sendJson(res, 404, errorBody(protocol, 404, `Unknown route ${method} ${path}`));
 
     const key = presentedKey(req, protocol);

@@ -35,6 +35,12 @@ export function openaiModelsBody(models: string[]): string {
   });
 }
 
+/** Ollama's `GET /api/tags` body (Ollama serves the OpenAI protocol under /v1 and lists its models here too). */
+export function ollamaTagsBody(models: string[]): string {
+  const modifiedAt = new Date().toISOString();
+  return JSON.stringify({ models: models.map((name) => ({ name, model: name, modified_at: modifiedAt, size: 0, digest: '', details: {} })) });
+}
+
 /** Characters of prompt text in a chat-completions body, for default usage counts. */
 function promptChars(body: OpenAIRequestBody): number {
   if (!Array.isArray(body.messages)) return 0;

@@ -1,6 +1,7 @@
 /** Registers every Parallax command this part of the extension implements. */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { addModel } from './config/addModelFlow';
 import type { ApiKeyStore } from './keys/apiKeyStore';
 import { promptForApiKey } from './keys/apiKeyPrompt';
 import { isCompareFixesTarget } from './run/compareCodeActionProvider';
@@ -67,6 +68,7 @@ export function registerCommands(s: CommandServices): vscode.Disposable[] {
     register('parallax.configureModels', () =>
       vscode.commands.executeCommand('workbench.action.openSettingsJson', { revealSetting: { key: 'parallax.models' } }),
     ),
+    register('parallax.addModel', () => addModel()),
     register('parallax.toggleBlind', async () => {
       const blind = !s.settings.settings.blindMode;
       await controller.setBlind(blind);

@@ -8,6 +8,7 @@ import { registerLeaderboard } from './prefs/leaderboardPanel';
 import { PreferenceService } from './prefs/preferenceService';
 import { DIFF_SCHEME, DiffDocuments } from './results/diffDocuments';
 import { ResultsActions } from './results/resultsActions';
+import { registerResultsCommands } from './results/resultsCommands';
 import { RESULTS_VIEW_TYPE, ResultsPanel } from './results/resultsPanel';
 import { routeResultsMessage } from './results/resultsRouter';
 import { CompareCodeActionProvider } from './run/compareCodeActionProvider';
@@ -58,6 +59,7 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new CompareCodeActionProvider(), CompareCodeActionProvider.metadata),
     vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new CompareCodeActionProvider(), CompareCodeActionProvider.metadata),
     ...registerCommands({ controller, settings, keys, preferences }),
+    ...registerResultsCommands(panel, controller, actions),
   );
   registerLeaderboard(context, preferences, log);
   registerExportCommands(context, preferences, log, () => controller.latestRunId);

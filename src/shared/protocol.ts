@@ -8,8 +8,8 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
-import { EXPORT_FORMATS, MAX_MODELS, MAX_PATCH_FILES, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 import { verificationToHostSchemas, verificationToResultsSchemas } from './verificationProtocol';
+import { EXPORT_FORMATS, INLINE_DIFF_CAPS, MAX_MODELS, MAX_PATCH_FILES, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -64,6 +64,14 @@ export const patchFileSummarySchema = z.object({
   removed: z.number().int().nonnegative(),
 });
 export type PatchFileSummaryView = z.infer<typeof patchFileSummarySchema>;
+/** An answer's code against the original, line by line with the changed words marked (core/edits/inlineDiff.ts). */
+export const inlineDiffSchema = z.object({
+  lines: z
+    .array(z.object({ kind: z.enum(['same', 'add', 'del']), parts: z.array(z.object({ text: z.string().max(INLINE_DIFF_CAPS.chars), changed: z.boolean() })).max(INLINE_DIFF_CAPS.chars) }))
+    .max(INLINE_DIFF_CAPS.lines),
+  truncated: z.boolean(),
+});
+export type InlineDiffView = z.infer<typeof inlineDiffSchema>;
 
 export const editSummarySchema = z.object({
   hasCode: z.boolean(),
@@ -76,6 +84,7 @@ export const editSummarySchema = z.object({
   applyBlocked: shortText.optional(),
   /** Present when the answer is a multi-file patch set: Review opens them all, Apply writes them all or none. */
   files: z.array(patchFileSummarySchema).max(MAX_PATCH_FILES).optional(),
+  diff: inlineDiffSchema.optional(),
 });
 export type EditSummaryView = z.infer<typeof editSummarySchema>;
 
@@ -241,6 +250,10 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rerun') }),
   z.object({ type: z.literal('exportMarkdown') }),
   ...verificationToHostSchemas,
+  /** Maximise the panel's editor group, or restore it. */
+  z.object({ type: z.literal('toggleFocus') }),
+  /** Every answer with code against the original, in native diff editors side by side. */
+  z.object({ type: z.literal('openAllDiffs') }),
 ]);
 export type ResultsToHost = z.infer<typeof resultsToHostSchema>;
 
@@ -261,7 +274,10 @@ export const hostToResultsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('updates'), runId: id, updates: z.array(columnUpdateSchema).max(10_000) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: shortText }),
   ...verificationToResultsSchemas,
+  /** A key bound to a panel command was pressed in the panel. */
+  z.object({ type: z.literal('panelCommand'), command: z.enum(RESULTS_PANEL_COMMANDS) }),
 ]);
+export type ResultsPanelCommand = (typeof RESULTS_PANEL_COMMANDS)[number];
 export type HostToResults = z.infer<typeof hostToResultsSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -28,6 +28,12 @@ export function isEditTemplate(template: TemplateId): boolean {
 export const EXPORT_FORMATS = ['csv', 'json', 'dpo'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** Results panel commands that keys run (package.json keybindings → host → panel). */
+export const RESULTS_PANEL_COMMANDS = ['submitVote', 'applyChosen', 'nextColumn', 'previousColumn', 'openFocusedDiff'] as const;
+
+/** Bounds of the inline diff a column shows (lines, characters in all); a larger diff is cut and says so. */
+export const INLINE_DIFF_CAPS = { lines: 400, chars: 40_000 } as const;
+
 /** Most models one comparison runs (and columns the panel shows). */
 export const MAX_MODELS = 8;
 

@@ -37,6 +37,21 @@ export class ResultsActions {
     await this.diffs.show(this.originalSide(run), { ...side, label: this.label(run, columnId) }, this.column(run));
   }
 
+  /**
+   * Opens original ↔ answer for each of `columnIds` that proposed code, each in its own editor group right of the
+   * results panel, side by side, without taking the focus. Returns how many opened.
+   */
+  async diffAll(run: LiveRun, columnIds: readonly string[]): Promise<number> {
+    const withCode = columnIds.filter((c) => run.session.proposedCode(c) !== undefined);
+    const first = (this.panelColumn() ?? vscode.ViewColumn.One) + 1;
+    const opened = withCode.slice(0, vscode.ViewColumn.Nine - first + 1);
+    for (const [i, columnId] of opened.entries()) {
+      const side = this.codeSide(run, columnId);
+      if (side) await this.diffs.show(this.originalSide(run), { ...side, label: this.label(run, columnId) }, first + i);
+    }
+    return opened.length;
+  }
+
   /** Answer ↔ answer; asks which other column when not given. */
   async diffPair(run: LiveRun, columnId: string, otherColumnId?: string): Promise<void> {
     const side = this.codeSide(run, columnId);

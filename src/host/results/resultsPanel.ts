@@ -91,6 +91,11 @@ export class ResultsPanel implements vscode.Disposable {
     this.existence.fire(true);
   }
 
+  /** Reveals the open panel in its group (taking the focus unless `preserveFocus`). */
+  reveal(preserveFocus: boolean): void {
+    this.panel?.reveal(undefined, preserveFocus);
+  }
+
   setTitle(title: string): void {
     if (this.panel) this.panel.title = title;
   }

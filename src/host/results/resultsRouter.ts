@@ -8,6 +8,7 @@ import type { ResultsToHost } from '../../shared/protocol';
 import type { ComparisonController } from '../run/comparisonController';
 import type { VerificationService } from '../verify/verificationService';
 import type { ResultsActions } from './resultsActions';
+import { openAllDiffs } from './resultsCommands';
 
 export async function routeResultsMessage(
   message: Exclude<ResultsToHost, { type: 'ready' }>,
@@ -39,6 +40,11 @@ export async function routeResultsMessage(
       return verification?.cancel();
     case 'openVerifyOutput':
       return verification?.openOutput(message.columnId);
+    case 'toggleFocus':
+      await vscode.commands.executeCommand('parallax.toggleFocus');
+      return;
+    case 'openAllDiffs':
+      return openAllDiffs(controller, actions, false);
     default:
       break;
   }

@@ -201,9 +201,9 @@ export class ComparisonController implements vscode.Disposable {
     };
     this.lastPrepared = { runId, prepared };
     this.s.log.info(`Run ${runId}: ${prepared.template} with ${ids.join(', ')} (request ${prepared.prompt.requestHash.slice(0, 12)})`);
-    const session = this.coordinator.launch(plan);
+    this.coordinator.launch(plan);
     void vscode.commands.executeCommand('setContext', 'parallax.hasRun', true);
-    this.s.status.start(prepared.models.length, title, () => session.cancel());
+    this.s.status.start(prepared.models.length, title);
   }
 
   private setRunning(running: boolean): void {

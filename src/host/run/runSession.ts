@@ -7,6 +7,7 @@
 import { type CompareModel, type RunHandle, startComparison } from '../../core/compare/compareEngine';
 import type { ModelOutcome, RunEvent, RunLimits } from '../../core/compare/runTypes';
 import { lineDiffStats } from '../../core/edits/diffStats';
+import { inlineDiff } from '../../core/edits/inlineDiff';
 import { extractEdit } from '../../core/edits/editExtraction';
 import type { ExtractedEdit } from '../../core/edits/editTypes';
 import { patchSetForAnswer, type PatchContext } from '../../core/edits/patchSetResolve';
@@ -266,6 +267,7 @@ export class RunSession {
         source: edit.source,
         ...(note ? { note } : {}),
         ...(blocked ? { applyBlocked: capText(blocked) } : {}),
+        diff: inlineDiff(originalText, edit.code),
       };
     } else {
       summary = { hasCode: false, followedFormat: false, added: 0, removed: 0, note: capText(edit.reason) };

@@ -1,6 +1,7 @@
 /**
  * Shows a running comparison: a status bar item with elapsed time and "3/5 done" (click opens the results) and a
- * cancellable progress notification.
+ * window progress indicator (never a notification: one would cover the panel's vote bar). Cancel is in the panel
+ * and in "Parallax: Cancel Comparison".
  */
 import * as vscode from 'vscode';
 import { runningStatusText } from './runLabels';
@@ -23,8 +24,8 @@ export class RunStatus implements vscode.Disposable {
     this.item.tooltip = 'Parallax: open the results';
   }
 
-  /** Starts showing a run of `total` models; `onCancel` runs when the user cancels the notification. */
-  start(total: number, title: string, onCancel: () => void): void {
+  /** Starts showing a run of `total` models. */
+  start(total: number, title: string): void {
     this.stop();
     this.startedAt = Date.now();
     this.done = 0;
@@ -33,14 +34,12 @@ export class RunStatus implements vscode.Disposable {
     this.item.show();
     this.timer = setInterval(() => this.render(), TICK_MS);
     void vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Parallax: ${title}`, cancellable: true },
-      (progress, token) => {
+      { location: vscode.ProgressLocation.Window, title: `Parallax: ${title}` },
+      (progress) => {
         this.progress = progress;
         progress.report({ message: `0/${total} done` });
-        const cancelled = token.onCancellationRequested(onCancel);
         return new Promise<void>((resolve) => {
           this.finishProgress = () => {
-            cancelled.dispose();
             resolve();
           };
         });

@@ -79,7 +79,8 @@ export function renderFilterBar(view: LeaderboardView, handlers: FilterBarHandle
   const exports = element('div', { className: 'exports', attrs: { role: 'group', 'aria-label': 'Export the preference log' } });
   for (const format of EXPORT_FORMATS) {
     const { label, icon } = EXPORT_BUTTONS[format];
-    const button = element('button', { attrs: { type: 'button', 'data-testid': `export-${format}` } }, [codicon(icon), label]);
+    // One primary action on the page: the first export; the others are secondary.
+    const button = element('button', { className: format === EXPORT_FORMATS[0] ? '' : 'secondary', attrs: { type: 'button', 'data-testid': `export-${format}` } }, [codicon(icon), label]);
     button.addEventListener('click', () => handlers.onExport(format));
     exports.append(button);
   }

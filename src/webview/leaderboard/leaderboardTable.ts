@@ -9,7 +9,7 @@ export function renderLeaderboardTable(
   onSort: (column: ColumnId) => void,
 ): HTMLTableElement {
   const table = element('table', { className: 'leaderboard-table', attrs: { 'data-testid': 'leaderboard-table' } }, [
-    element('caption', {}, ['Models ranked by rating. Select a column header to sort.']),
+    element('caption', {}, ['Models ranked by rating. Select a column header to sort. ', INTERVAL_NOTE]),
   ]);
   const headRow = element('tr');
   for (const column of LEADERBOARD_COLUMNS) {
@@ -40,8 +40,15 @@ export function renderLeaderboardTable(
 }
 
 function modelCell(row: LeaderboardRowView): HTMLTableCellElement {
-  return element('th', { className: 'model-cell', attrs: { scope: 'row', 'data-column': 'model' } }, [
+  // One line each, cut with an ellipsis; the whole name is in the tooltip.
+  return element('th', { className: 'model-cell', attrs: { scope: 'row', 'data-column': 'model', title: `${row.label} — ${row.provider} · ${row.model}` } }, [
     element('span', { className: 'model-label' }, [row.label]),
     element('span', { className: 'model-id' }, [`${row.provider} · ${row.model}`]),
   ]);
 }
+
+/** How the ratings and their intervals are computed (core/prefs/bradleyTerry.ts and ratings.ts), in the UI. */
+export const INTERVAL_NOTE =
+  'Ratings are a Bradley-Terry fit of your votes (a tie counts half) with a prior of one virtual tie per model, so a ' +
+  'model with only wins or only losses stays finite; the 95% interval comes from 200 bootstrap resamples of your voted ' +
+  'runs, and ranks compare the upper ends of the intervals.';

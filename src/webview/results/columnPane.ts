@@ -10,6 +10,8 @@ import { renderMarkdown } from '../common/markdownRenderer';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { PatchFileList } from './patchFileList';
+import { collapseToggle } from './columnCollapse';
+import { InlineDiffPane } from './inlineDiffView';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { planRender } from './streamingMarkdown';
 import { VerificationBadge } from './verificationBadge';
@@ -52,6 +54,7 @@ export class ColumnPane {
   private readonly hint: HTMLElement;
   private readonly patchFiles: PatchFileList;
   private readonly throttle = new AnswerRenderThrottle();
+  private readonly inlineDiff: InlineDiffPane;
   private answerPending = false;
   private readonly applyLabel: string;
   readonly verification: VerificationBadge;
@@ -71,18 +74,20 @@ export class ColumnPane {
       tokens: metricCell('tokens', 'Tokens in and out'),
       cost: metricCell('cost', 'Cost'),
     };
+    // Cost before tokens: the row is one line, and what does not fit (the token counts) is cut at its end.
     const metricRow = element('div', { className: 'metrics' },
-      (['ttft', 'total', 'tps', 'tokens', 'cost'] as const).map((key) =>
-        element('span', { className: 'metric' }, [element('span', { className: 'metric-label', text: metricName[key] }), this.metrics[key]])));
+      (['ttft', 'total', 'tps', 'cost', 'tokens'] as const).map((key) =>
+        element('span', { className: 'metric', attrs: { title: metricTitle[key] } }, [metricName[key] ? element('span', { className: 'metric-label', text: metricName[key] }) : undefined, this.metrics[key]])));
     this.error = element('div', { className: 'column-error', attrs: { 'data-testid': 'error', role: 'alert', hidden: true } });
     this.reasoningText = element('div', { className: 'reasoning-text' });
     this.reasoning = element('details', { className: 'reasoning', attrs: { hidden: true } },
       [element('summary', { text: 'Reasoning' }), this.reasoningText]);
     this.answer = element('div', { className: 'answer markdown-body', attrs: { 'data-testid': 'answer', tabindex: '0', 'aria-label': `Answer of ${column.displayLabel}` } },
       [element('div', { className: 'answer-content' }, [this.answerStable, this.answerTail])]);
+    this.inlineDiff = new InlineDiffPane(column.displayLabel);
     const post = options.post;
     this.buttons = {
-      cancel: iconButton({ testId: 'cancel-column', label: `Cancel ${column.displayLabel}`, icon: 'debug-stop', onClick: () => post({ type: 'cancel', columnId: id }) }),
+      cancel: iconButton({ testId: 'cancel-column', label: `Cancel ${column.displayLabel}`, icon: 'stop-circle', onClick: () => post({ type: 'cancel', columnId: id }) }),
       retry: iconButton({ testId: 'retry', label: `Retry ${column.displayLabel}`, icon: 'refresh', onClick: () => post({ type: 'retry', columnId: id }) }),
       diff: iconButton({ testId: 'diff-original', label: 'Diff against the original selection', icon: 'diff', text: 'Diff', onClick: () => post({ type: 'diffOriginal', columnId: id }) }),
       compare: iconButton({ testId: 'compare-with', label: 'Compare with another answer…', icon: 'git-compare', text: 'Compare…', onClick: () => post({ type: 'diffPair', columnId: id }) }),
@@ -105,6 +110,7 @@ export class ColumnPane {
           column.demo ? element('span', { className: 'tag demo-tag', text: 'demo' }) : undefined,
           options.chosen ? element('span', { className: 'tag chosen-tag', attrs: { 'aria-label': 'Your pick' } }, [codicon('star-full'), element('span', { text: 'pick' })]) : undefined,
           this.badge,
+          collapseToggle(column.displayLabel),
         ]),
         subtitle ? element('div', { className: 'subtitle', text: subtitle }) : undefined,
         column.params ? element('div', { className: 'params', text: column.params }) : undefined,
@@ -112,7 +118,7 @@ export class ColumnPane {
       ]),
       this.error,
       this.verification.root,
-      element('div', { className: 'column-body' }, [this.reasoning, this.answer]),
+      element('div', { className: 'column-body' }, [this.reasoning, this.answer, this.inlineDiff.root]),
       this.patchFiles.root,
       element('footer', { className: 'column-actions' }, [
         this.buttons.cancel, this.buttons.retry, this.buttons.diff, this.buttons.compare, this.buttons.apply, this.buttons.copy,
@@ -177,6 +183,7 @@ export class ColumnPane {
     this.hint.textContent = running ? '' : editHint(state);
     this.hint.title = state.edit?.note ?? '';
     this.patchFiles.render(state.edit, running);
+    this.inlineDiff.render(state.edit?.diff);
   }
 
   /**
@@ -218,4 +225,6 @@ function toSafeHtml(markdown: string): string {
   return sanitizeHtml(renderMarkdown(markdown));
 }
 
-const metricName = { ttft: 'TTFT', total: 'Total', tps: 'Speed', tokens: 'Tokens', cost: 'Cost' } as const;
+/** Labels where the value alone would not say what it is ("228 tok/s" and "387 in · 48 out" do). */
+const metricName = { ttft: 'TTFT', total: 'Total', tps: '', tokens: '', cost: 'Cost' } as const;
+const metricTitle = { ttft: 'Time to first token', total: 'Total time', tps: 'Output speed', tokens: 'Tokens in and out', cost: 'Cost' } as const;

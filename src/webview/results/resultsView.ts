@@ -3,11 +3,13 @@
  * summary and the vote bar. A `run` message rebuilds it; `updates` are folded into the model and each changed column
  * is re-rendered once per animation frame through the FrameBatcher.
  */
-import type { ColumnUpdate, ResultsToHost, RunView } from '../../shared/protocol';
+import type { ColumnUpdate, ResultsPanelCommand, ResultsToHost, RunView } from '../../shared/protocol';
 import { TEMPLATE_TITLES } from '../../shared/vocabulary';
 import { codicon, element, iconButton } from '../common/domBuilder';
 import { FrameBatcher } from '../common/frameBatcher';
 import { ColumnPane } from './columnPane';
+import { layoutToolbar, type LayoutToolbar } from './layoutToolbar';
+import { runPanelCommand } from './panelCommands';
 import { isRunning, ResultsModel, type ColumnChange } from './resultsModel';
 import { renderSummary } from './summaryView';
 import type { VerificationView } from '../../shared/verificationProtocol';
@@ -28,6 +30,7 @@ export class ResultsView {
   private readonly main = element('main', { className: 'results' });
   private summary: HTMLElement | undefined;
   private voteBar: VoteBar | undefined;
+  private layout: LayoutToolbar | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private summaryDirty = false;
   /** The shown run's verifications by column (kept across rebuilds of the same run). */
@@ -77,6 +80,16 @@ export class ResultsView {
     this.voteBar?.flushDraft();
   }
 
+  /** A key bound to a panel command was pressed. */
+  runCommand(command: ResultsPanelCommand): void {
+    runPanelCommand(command, {
+      main: this.main,
+      post: this.post,
+      chosenColumnId: () => this.voteBar?.chosenColumnId,
+      submitVote: () => this.voteBar?.submitFromKey(),
+    });
+  }
+
   showNotice(level: 'info' | 'warning' | 'error', message: string): void {
     const icon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : 'info';
     const notice = element('div', { className: `notice notice-${level}`, attrs: { 'data-testid': 'notice' } }, [codicon(icon), element('span', { text: message })]);
@@ -116,7 +129,18 @@ export class ResultsView {
     this.voteBar.setStreaming(running);
     this.main.replaceChildren(this.toolbar(run, running), ...this.banners(run), columns, this.summary, this.voteBar.root);
     this.renderSummaryNow();
+    this.renderProgress();
     this.updateTicker();
+  }
+
+  private renderProgress(): void {
+    const run = this.model.run;
+    if (!run) return;
+    const finished = run.columns.filter((c) => {
+      const state = this.model.stateOf(c.columnId);
+      return state !== undefined && !isRunning(state.state);
+    }).length;
+    this.layout?.setProgress(finished, run.columns.length, this.model.anyRunning);
   }
 
   private toolbar(run: RunView, running: boolean): HTMLElement {
@@ -125,13 +149,14 @@ export class ResultsView {
       attrs: { type: 'button', 'data-testid': 'blind-toggle', 'aria-pressed': String(run.blind), 'aria-label': 'Blind mode', title: 'Hide model names until you vote' },
       onClick: () => this.post({ type: 'setBlind', blind: !run.blind }),
     }, [codicon(run.blind ? 'eye-closed' : 'eye'), element('span', { text: run.blind ? 'Blind: on' : 'Blind: off' })]);
-    const cancelAll = iconButton({ testId: 'cancel-all', label: 'Cancel all', icon: 'debug-stop', text: 'Cancel all', onClick: () => this.post({ type: 'cancel' }) });
+    const cancelAll = iconButton({ testId: 'cancel-all', label: 'Cancel all', icon: 'stop-circle', text: 'Cancel all', onClick: () => this.post({ type: 'cancel' }) });
     cancelAll.hidden = !running || run.readOnly;
     const rerun = iconButton({ testId: 'rerun', label: 'Re-run this comparison', icon: 'debug-rerun', onClick: () => this.post({ type: 'rerun' }) });
     rerun.disabled = running;
     const verify = verificationToolbar(this.post, run.readOnly);
     this.cancelVerify = verify.cancel;
     verify.cancel.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
+    this.layout = layoutToolbar(this.main, this.post, !run.readOnly);
     return element('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } }, [
       element('div', { className: 'run-title' }, [
         element('span', { className: 'tag', text: TEMPLATE_TITLES[run.template] }),
@@ -141,6 +166,7 @@ export class ResultsView {
       element('div', { className: 'toolbar-actions' }, [
         verify.verifyAll,
         verify.cancel,
+        ...this.layout.items,
         blind,
         cancelAll,
         rerun,
@@ -171,6 +197,7 @@ export class ResultsView {
     pane.render(state, changes, Date.now());
     if (this.summaryDirty) this.renderSummaryNow();
     if (changes.has('state')) {
+      this.renderProgress();
       const running = this.model.anyRunning;
       this.voteBar?.setStreaming(running);
       const cancelAll = this.main.querySelector<HTMLElement>('[data-testid="cancel-all"]');

@@ -124,6 +124,17 @@ export class VoteBar {
     this.draftChanged();
   }
 
+  /** The column the vote picks, or picked. */
+  get chosenColumnId(): string | undefined {
+    if (this.run.vote) return this.run.vote.kind === 'winner' ? this.run.vote.winnerColumnId : undefined;
+    return this.draft.kind === 'winner' ? this.draft.winnerColumnId : undefined;
+  }
+
+  /** The submit key: the same as a click on Submit (nothing happens while it is disabled). */
+  submitFromKey(): void {
+    if (!this.submit.disabled) this.send();
+  }
+
   /** Submit waits until no column is streaming. */
   setStreaming(streaming: boolean): void {
     this.streaming = streaming;
