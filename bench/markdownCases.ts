@@ -5,7 +5,7 @@
  * rendered, the worst case.
  */
 import { renderMarkdown } from '../src/webview/common/markdownRenderer';
-import { planRender } from '../src/webview/results/streamingMarkdown';
+import { StreamingMarkdownRenderer } from '../src/webview/results/streamingMarkdown';
 import type { BenchCase } from './benchCase';
 
 /** One render per host update: the host batches deltas per animation frame, several tokens each. */
@@ -39,20 +39,17 @@ export const MARKDOWN_ANSWER = sampleAnswer();
 const CHUNKS = Math.ceil(MARKDOWN_ANSWER.length / CHUNK_CHARS);
 const FINAL_HTML = renderMarkdown(MARKDOWN_ANSWER);
 
-/** Streams the answer chunk by chunk through the column's render plan; returns the final HTML. */
+/** Streams the answer chunk by chunk through the column's renderer; returns the final HTML. */
 function incrementalStream(): string {
+  const renderer = new StreamingMarkdownRenderer(renderMarkdown);
   let stable = '';
   let tail = '';
-  let shown = { text: '', stableEnd: 0 };
   for (let end = CHUNK_CHARS; ; end += CHUNK_CHARS) {
     const streaming = end < MARKDOWN_ANSWER.length;
-    const text = MARKDOWN_ANSWER.slice(0, end);
-    const plan = planRender(text, shown, streaming);
-    if (plan.kind === 'full') stable = renderMarkdown(text.slice(0, plan.stableEnd));
-    else if (plan.to > plan.from) stable += renderMarkdown(text.slice(plan.from, plan.to));
-    const stableEnd = plan.kind === 'full' ? plan.stableEnd : plan.to;
-    tail = stableEnd < text.length ? renderMarkdown(text.slice(stableEnd)) : '';
-    shown = { text, stableEnd };
+    const step = renderer.step(MARKDOWN_ANSWER.slice(0, end), streaming);
+    stable = step.reset ? step.append : stable + step.append;
+    if (step.tail?.kind === 'html') tail = step.tail.html;
+    else if (step.tail) tail = (step.tail.open ? step.tail.open.headHtml : tail) + step.tail.text;
     if (!streaming) return stable + tail;
   }
 }

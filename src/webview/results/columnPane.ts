@@ -10,7 +10,7 @@ import { renderMarkdown } from '../common/markdownRenderer';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { isRunning, type ColumnChange } from './resultsModel';
-import { planRender } from './streamingMarkdown';
+import { StreamingAnswerView } from './streamingAnswerView';
 
 function stateLabel(state: RunStateView): string {
   return state === 'timed-out' ? 'timed out' : state;
@@ -43,7 +43,7 @@ export class ColumnPane {
   private readonly answer: HTMLElement;
   private readonly answerStable = element('div', { className: 'answer-stable' });
   private readonly answerTail = element('div', { className: 'answer-tail' });
-  private shown = { text: '', stableEnd: 0 };
+  private readonly answerView = new StreamingAnswerView(this.answerStable, this.answerTail, toSafeHtml);
   private readonly buttons: Record<'cancel' | 'retry' | 'diff' | 'compare' | 'apply' | 'copy', HTMLButtonElement>;
   private readonly diffstat: HTMLElement;
   private readonly hint: HTMLElement;
@@ -193,12 +193,7 @@ export class ColumnPane {
       return;
     }
     this.answerPending = false;
-    const plan = planRender(text, this.shown, running);
-    if (plan.kind === 'full') this.answerStable.innerHTML = toSafeHtml(text.slice(0, plan.stableEnd));
-    else if (plan.to > plan.from) this.answerStable.insertAdjacentHTML('beforeend', toSafeHtml(text.slice(plan.from, plan.to)));
-    const stableEnd = plan.kind === 'full' ? plan.stableEnd : plan.to;
-    this.answerTail.innerHTML = stableEnd < text.length ? toSafeHtml(text.slice(stableEnd)) : '';
-    this.shown = { text, stableEnd };
+    this.answerView.show(text, running);
     this.throttle.record(now, performance.now());
   }
 }
