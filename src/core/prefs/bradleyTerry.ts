@@ -169,32 +169,46 @@ function logSumExp(x: number, y: number): number {
   return m + Math.log(Math.exp(x - m) + Math.exp(y - m));
 }
 
-/** Solves A·x = b by Gaussian elimination with partial pivoting; undefined when A is (numerically) singular. */
+/**
+ * Solves A·x = b by Gaussian elimination with partial pivoting; undefined when A is (numerically) singular.
+ * Works on one flat Float64Array (the same operations in the same order as on nested arrays, so the same results,
+ * without the bounds checks and boxing that made it most of a bootstrap's time).
+ */
 function solve(matrix: number[][], rhs: number[]): number[] | undefined {
   const m = rhs.length;
-  const a = matrix.map((row, i) => [...row, rhs[i] ?? 0]);
+  const width = m + 1;
+  const a = new Float64Array(m * width);
+  for (let i = 0; i < m; i++) {
+    const row = matrix[i] ?? [];
+    for (let j = 0; j < m; j++) a[i * width + j] = row[j] ?? 0;
+    a[i * width + m] = rhs[i] ?? 0;
+  }
+  const swap = new Float64Array(width);
   for (let col = 0; col < m; col++) {
     let pivot = col;
     for (let r = col + 1; r < m; r++) {
-      if (Math.abs(a[r]?.[col] ?? 0) > Math.abs(a[pivot]?.[col] ?? 0)) pivot = r;
+      if (Math.abs(a[r * width + col] as number) > Math.abs(a[pivot * width + col] as number)) pivot = r;
     }
-    const pivotRow = a[pivot] as number[];
-    const pivotValue = pivotRow[col] ?? 0;
+    const pivotValue = a[pivot * width + col] as number;
     if (Math.abs(pivotValue) < 1e-300) return undefined;
-    a[pivot] = a[col] as number[];
-    a[col] = pivotRow;
+    if (pivot !== col) {
+      swap.set(a.subarray(pivot * width, pivot * width + width));
+      a.copyWithin(pivot * width, col * width, col * width + width);
+      a.set(swap, col * width);
+    }
+    const p = col * width;
     for (let r = col + 1; r < m; r++) {
-      const row = a[r] as number[];
-      const factor = (row[col] ?? 0) / pivotValue;
-      for (let c = col; c <= m; c++) row[c] = (row[c] ?? 0) - factor * (pivotRow[c] ?? 0);
+      const q = r * width;
+      const factor = (a[q + col] as number) / pivotValue;
+      for (let c = col; c <= m; c++) a[q + c] = (a[q + c] as number) - factor * (a[p + c] as number);
     }
   }
   const x = new Array<number>(m).fill(0);
   for (let r = m - 1; r >= 0; r--) {
-    const row = a[r] as number[];
-    let sum = row[m] ?? 0;
-    for (let c = r + 1; c < m; c++) sum -= (row[c] ?? 0) * (x[c] ?? 0);
-    x[r] = sum / (row[r] ?? 1);
+    const q = r * width;
+    let sum = a[q + m] as number;
+    for (let c = r + 1; c < m; c++) sum -= (a[q + c] as number) * (x[c] ?? 0);
+    x[r] = sum / (a[q + r] as number);
   }
   return x;
 }

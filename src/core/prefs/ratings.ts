@@ -97,7 +97,8 @@ export function bootstrapRatings(
   const random = mulberry32(options.seed ?? 1);
   const n = keys.length;
   const draws = keys.map(() => [] as number[]);
-  const perRun = groups.map((group) => sparseTally(tally(keys, group)));
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const perRun = groups.map((group) => sparseTally(index, group));
   const counts: Tally = { wins: new Array<number>(n).fill(0), games: keys.map(() => new Array<number>(n).fill(0)) };
   for (let s = 0; s < samples && groups.length > 0; s++) {
     counts.wins.fill(0);
@@ -110,20 +111,22 @@ export function bootstrapRatings(
   return draws;
 }
 
-/** One run's tally without its zeros: [i, w_i] pairs and [i, j, n_ij] triples (i < j). */
+/** One run's tally as [i, w] pairs and [i, j, n] triples (i < j), summed into the table by addTally. */
 interface SparseTally {
   wins: number[];
   pairs: number[];
 }
 
-function sparseTally({ wins, games }: Tally): SparseTally {
+/** One run's tally straight from its comparisons (skipping, like `tally`, unknown keys and self-pairs). */
+function sparseTally(index: ReadonlyMap<string, number>, group: readonly Comparison[]): SparseTally {
   const sparse: SparseTally = { wins: [], pairs: [] };
-  wins.forEach((w, i) => {
-    if (w !== 0) sparse.wins.push(i, w);
-    games[i]?.forEach((nij, j) => {
-      if (j > i && nij !== 0) sparse.pairs.push(i, j, nij);
-    });
-  });
+  for (const c of group) {
+    const a = index.get(c.a);
+    const b = index.get(c.b);
+    if (a === undefined || b === undefined || a === b) continue;
+    sparse.wins.push(a, c.scoreA, b, 1 - c.scoreA);
+    sparse.pairs.push(Math.min(a, b), Math.max(a, b), 1);
+  }
   return sparse;
 }
 
