@@ -33,10 +33,10 @@ function openCode(chars: number): string {
 }
 
 /** The answer; the code block closes with the very last characters. */
-export function longAnswer(): string {
+export function longAnswer(chars = LONG_ANSWER_CHARS): string {
   const closing = '\n```\n';
-  const body = prose(LONG_ANSWER_CHARS / 2) + openCode(LONG_ANSWER_CHARS / 2);
-  return body.slice(0, LONG_ANSWER_CHARS - closing.length) + closing;
+  const body = prose(chars / 2) + openCode(chars / 2);
+  return body.slice(0, chars - closing.length) + closing;
 }
 
 export function chunksOf(text: string, count: number): string[] {
