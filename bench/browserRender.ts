@@ -53,6 +53,11 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
   try {
     const tab = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await tab.goto(page());
+    const cdp = process.env.BENCH_PROFILE ? await tab.context().newCDPSession(tab) : undefined;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const chunks = chunksOf(longAnswer(chars), chunkCount);
     const figures = await tab.evaluate(
       async ({ chunks, columns, capMs }) => {
@@ -112,6 +117,7 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
       },
       { chunks, columns: BROWSER_COLUMNS, capMs },
     );
+    if (cdp) writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (figures.finished && figures.answerChars.some((n) => n < 0.9 * chunks.join('').length)) throw new Error(`columns did not render the whole answer: ${figures.answerChars.join(', ')}`);
     return { ...figures, chromium: browser.version(), chars, chunks: chunkCount };
   } finally {

@@ -243,20 +243,22 @@ export async function runPromptfoo(tapBaseUrl: string, tap: StreamTap): Promise<
   const [code] = (await once(child, 'exit')) as [number];
   const wallMs = performance.now() - started;
   const records = await tap.take();
-  let out: { results?: { results?: Array<{ latencyMs?: number; provider?: { id?: string }; response?: { output?: string } }> } };
+  // With --no-write promptfoo keeps no per-row results; its per-prompt metrics and stats are in the output file.
+  type PromptMetrics = { provider?: string; metrics?: { totalLatencyMs?: number; testPassCount?: number } };
+  let out: { results?: { prompts?: PromptMetrics[]; stats?: { successes?: number; tokenUsage?: { completion?: number } } } };
   try {
     out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as typeof out;
   } catch {
     throw new Error(`promptfoo eval failed (exit ${code}): ${stderr.slice(0, 500)}`);
   }
-  const results = out.results?.results ?? [];
-  if (results.length !== FAN_OUT_MODELS || results.some((r) => r.response?.output !== PACED_TEXT)) {
-    throw new Error(`promptfoo produced the wrong results: ${JSON.stringify(results.map((r) => r.response?.output)).slice(0, 300)}`);
+  const stats = out.results?.stats;
+  if (stats?.successes !== FAN_OUT_MODELS || stats.tokenUsage?.completion !== FAN_OUT_MODELS * PACED_TOKENS) {
+    throw new Error(`promptfoo produced the wrong results: ${JSON.stringify(stats).slice(0, 300)}`);
   }
-  const latencyErrorsMs = results.map((r) => {
-    const model = (r.provider?.id ?? '').replace(/^openai:chat:/, '');
+  const latencyErrorsMs = (out.results?.prompts ?? []).map((p) => {
+    const model = (p.provider ?? '').replace(/^openai:chat:/, '');
     const tapped = records.find((x) => x.model === model);
-    return tapped?.firstTokenAt !== undefined ? (r.latencyMs ?? Number.NaN) - (tapped.firstTokenAt - tapped.requestAt) : Number.NaN;
+    return tapped?.firstTokenAt !== undefined ? (p.metrics?.totalLatencyMs ?? Number.NaN) - (tapped.firstTokenAt - tapped.requestAt) : Number.NaN;
   });
   return { wallMs, latencyErrorsMs };
 }

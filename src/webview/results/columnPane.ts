@@ -5,8 +5,6 @@
  */
 import type { ColumnStateView, ColumnView, ResultsToHost, RunStateView } from '../../shared/protocol';
 import { codicon, element, iconButton } from '../common/domBuilder';
-import { sanitizeHtml } from '../common/htmlSanitizer';
-import { renderMarkdown } from '../common/markdownRenderer';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { isRunning, type ColumnChange } from './resultsModel';
@@ -43,7 +41,7 @@ export class ColumnPane {
   private readonly answer: HTMLElement;
   private readonly answerStable = element('div', { className: 'answer-stable' });
   private readonly answerTail = element('div', { className: 'answer-tail' });
-  private readonly answerView = new StreamingAnswerView(this.answerStable, this.answerTail, toSafeHtml);
+  private readonly answerView = new StreamingAnswerView(this.answerStable, this.answerTail);
   private readonly buttons: Record<'cancel' | 'retry' | 'diff' | 'compare' | 'apply' | 'copy', HTMLButtonElement>;
   private readonly diffstat: HTMLElement;
   private readonly hint: HTMLElement;
@@ -196,10 +194,6 @@ export class ColumnPane {
     this.answerView.show(text, running);
     this.throttle.record(now, performance.now());
   }
-}
-
-function toSafeHtml(markdown: string): string {
-  return sanitizeHtml(renderMarkdown(markdown));
 }
 
 const metricName = { ttft: 'TTFT', total: 'Total', tps: 'Speed', tokens: 'Tokens', cost: 'Cost' } as const;
