@@ -1,117 +1,167 @@
 /**
- * `npm run bench`: our code against the plain way of doing the same thing, side by side on this machine.
- * - one streamed request: raw SDK vs our adapter (OpenAI, Anthropic), against the local fakes;
- * - a fan-out of 4 models: the compare engine vs 4 raw SDK calls under Promise.all, same fake endpoint;
- * - the results webview's markdown per streamed chunk: incremental vs full re-render (Node, no DOM).
- * Within each phase (requests, rendering) cases run interleaved, in rotating order, so drift and noise hit all
- * alike. Ratios are of medians.
- * Writes bench/results/latest.json and prints a table. Add a case to one of the case lists.
+ * `npm run bench`: every row of issue 10's table in one run, against the local fakes, then the results webview in
+ * headless Chromium. Within each phase the cases run interleaved, in rotating order, so drift and noise hit all
+ * alike; ratios are of medians. Ground truth for TTFT comes from a tap on the stream (streamTap.ts), never from
+ * the fakes' script. Writes bench/results.md (and bench/results/latest.json) and prints the table.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { startFakeProviders } from '../src/demo/fakeProviders';
-import type { BenchCase } from './benchCase';
-import { MARKDOWN_CASES } from './markdownCases';
-import { ANSWER, ANSWER_TOKENS, FAN_OUT, SDK_CASES, sdkBenchContext, type SdkBenchContext } from './sdkCases';
+import { measureBrowserRender } from './browserRender';
+import {
+  ensurePromptfoo, FAN_OUT_CASES, fanOutContext, PROMPTFOO_VERSION, runPromptfoo, scriptFanOutModels, slowestRawJson, StreamTap, THROUGHPUT_CASES, ttftErrors, type TimedCase,
+} from './fanOutCases';
+import { DIFF_CASES, LEADERBOARD_CASES, measureLoad, RENDER_CASES } from './hostCases';
+import { writeResults, type Row } from './resultsReport';
 
-const RESULTS_FILE = join(__dirname, 'results', 'latest.json');
+const q = (xs: readonly number[], p: number): number => {
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
+};
 
-type AnyCase = BenchCase<SdkBenchContext>;
-
-interface Phase {
-  name: string;
-  cases: AnyCase[];
-  warmup: number;
-  repetitions: number;
+async function interleave<C>(cases: Array<TimedCase & { run(ctx: C): Promise<string> }>, ctx: C, warmup: number, rounds: number): Promise<Map<string, number[]>> {
+  const samples = new Map(cases.map((c) => [c.name, [] as number[]]));
+  for (let i = 0; i < warmup + rounds; i++) {
+    for (let j = 0; j < cases.length; j++) {
+      const c = cases[(i + j) % cases.length];
+      if (!c) continue;
+      const started = performance.now();
+      const out = await c.run(ctx);
+      const ms = performance.now() - started;
+      if (out !== c.expected) throw new Error(`${c.name} produced the wrong result: ${out.slice(0, 200)}`);
+      if (i >= warmup) samples.get(c.name)?.push(ms);
+    }
+  }
+  return samples;
 }
 
-/** Renders take far longer than a fake request, so they get fewer rounds: the whole run stays near a minute. */
-const PHASES: Phase[] = [
-  { name: 'requests', cases: SDK_CASES, warmup: 20, repetitions: 150 },
-  { name: 'rendering', cases: MARKDOWN_CASES, warmup: 3, repetitions: 30 },
-];
-const CASES = PHASES.flatMap((phase) => phase.cases);
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
-async function measure(benchCase: AnyCase, ctx: SdkBenchContext): Promise<number> {
-  const start = performance.now();
-  const produced = await benchCase.run(ctx);
-  const ms = performance.now() - start;
-  if (produced !== benchCase.expected) throw new Error(`${benchCase.name} produced the wrong result (${produced.slice(0, 200)})`);
-  return ms;
-}
-
-function machine(): string {
-  const cores = cpus();
-  return `${cores[0]?.model ?? 'unknown CPU'} ×${cores.length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}`;
+function pair(name: string, samples: Map<string, number[]>, ours: string, base: string, target: string, baseLabel: string): Row {
+  const o = samples.get(ours) ?? [];
+  const b = samples.get(base) ?? [];
+  return { name, ours: `${q(o, 0.5).toFixed(1)} ms (p10–p90 ${q(o, 0.1).toFixed(1)}–${q(o, 0.9).toFixed(1)})`, base: `${baseLabel}: ${q(b, 0.5).toFixed(1)} ms (p10–p90 ${q(b, 0.1).toFixed(1)}–${q(b, 0.9).toFixed(1)})`, ratio: q(o, 0.5) / q(b, 0.5), target };
 }
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const fakes = await startFakeProviders({ defaultScript: { text: ANSWER, usage: { input: 12, output: ANSWER_TOKENS } } });
-  const ctx = sdkBenchContext(fakes);
-  const samples = new Map<string, number[]>(CASES.map((c) => [c.name, []]));
+  console.log('Building dist/ …');
+  if (spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'ignore' }).status !== 0) throw new Error('build failed');
+  const rows: Row[] = [];
+  const notes: string[] = [];
+
+  const fakes = await startFakeProviders({});
+  scriptFanOutModels(fakes);
+  const tap = await StreamTap.start(fakes.openaiBaseUrl);
+  const ctx = fanOutContext(fakes, tap);
   try {
-    for (const { cases, warmup, repetitions } of PHASES) {
-      for (let i = 0; i < warmup + repetitions; i++) {
-        // Rotate the order each round so no case always runs first (or right after another).
-        for (let j = 0; j < cases.length; j++) {
-          const benchCase = cases[(i + j) % cases.length];
-          if (!benchCase) continue;
-          const ms = await measure(benchCase, ctx);
-          if (i >= warmup) samples.get(benchCase.name)?.push(ms);
+    console.log('Fan-out, TTFT, throughput …');
+    // The very first run after start-up: the cold TTFT figure.
+    await tap.take();
+    const cold = await FAN_OUT_CASES[0]?.run(ctx);
+    if (cold === undefined) throw new Error('no fan-out case');
+    const coldErrors = ttftErrors(ctx.engineTtfts.splice(0), [await tap.take()])[0] ?? [];
+    const tapRuns: Parameters<typeof ttftErrors>[1] = [];
+    const fanCases = FAN_OUT_CASES.map((c) => ({ ...c, run: async (x: typeof ctx) => {
+      await tap.take();
+      const out = await c.run(x);
+      const records = await tap.take();
+      if (c === FAN_OUT_CASES[0]) tapRuns.push(records);
+      return out;
+    } }));
+    const fan = await interleave(fanCases, ctx, 1, 6);
+    const errors = ttftErrors(ctx.engineTtfts.slice(-tapRuns.length), tapRuns).flat().slice(-6 * 8);
+    rows.push(pair('fan-out wall, 8 models (TTFT 100–800 ms, 20–200 tok/s) ÷ slowest alone via raw SDK', fan, 'fan-out 8: compare engine', 'fan-out 8: slowest alone, raw SDK', '≤ 1.01', 'slowest raw'));
+    const abs = errors.map(Math.abs);
+    rows.push({
+      name: 'TTFT error against a tap on the same stream (engine TTFT − tap TTFT)',
+      ours: `median ${q(abs, 0.5).toFixed(2)} ms, p90 ${q(abs, 0.9).toFixed(2)} ms (signed median ${q(errors, 0.5).toFixed(2)}); cold (first run) max ${Math.max(...coldErrors.map(Math.abs)).toFixed(2)} ms`,
+      base: `tap: first request byte → first answer byte, ${errors.length} model-runs`,
+      ratio: Number.NaN,
+      target: 'median ≤ 1 ms, p90 ≤ 3 ms, cold ≤ 5 ms',
+    });
+    ctx.throughput.clear();
+    await interleave(THROUGHPUT_CASES, ctx, 1, 5);
+    const rate = (name: string) => {
+      const list = (ctx.throughput.get(name) ?? []).slice(1);
+      return { eps: q(list.map((r) => r.events / (r.ms / 1000)), 0.5), cpu: q(list.map((r) => r.cpuUs / r.events), 0.5) };
+    };
+    const ours = rate('throughput 8: compare engine');
+    const raw = rate('throughput 8: raw SDK Promise.all');
+    rows.push({
+      name: 'stream throughput, 8 streams as fast as possible, events/s ÷ raw SDK',
+      ours: `${ours.eps.toFixed(0)} events/s, ${ours.cpu.toFixed(1)} µs CPU/event`,
+      base: `raw SDK: ${raw.eps.toFixed(0)} events/s, ${raw.cpu.toFixed(1)} µs CPU/event (CPU ×${(ours.cpu / raw.cpu).toFixed(2)})`,
+      ratio: ours.eps / raw.eps,
+      target: '≥ 0.95',
+    });
+
+    console.log('promptfoo …');
+    const missing = await ensurePromptfoo();
+    if (missing) {
+      rows.push({ name: `promptfoo ${PROMPTFOO_VERSION} eval -j 8 --no-cache, wall ÷ slowest raw call`, ours: 'not measured', base: missing, ratio: Number.NaN, target: 'Parallax stays ahead' });
+    } else {
+      const walls: number[] = [];
+      const bases: number[] = [];
+      const latencyErrors: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const order = i % 2 === 0;
+        if (order) bases.push(await slowestRawJson(ctx.rawViaTap));
+        await tap.take();
+        const run = await runPromptfoo(ctx.tapBaseUrl, tap);
+        if (i > 0) {
+          walls.push(run.wallMs);
+          latencyErrors.push(...run.latencyErrorsMs);
         }
+        if (!order) bases.push(await slowestRawJson(ctx.rawViaTap));
       }
+      const fanRatio = rows[0]?.ratio ?? Number.NaN;
+      rows.push({
+        name: `promptfoo ${PROMPTFOO_VERSION} \`eval -j 8 --no-cache\` on the same 8 endpoints (stream: false), wall ÷ slowest raw call`,
+        ours: `promptfoo: ${q(walls, 0.5).toFixed(0)} ms (p10–p90 ${q(walls, 0.1).toFixed(0)}–${q(walls, 0.9).toFixed(0)}); its latencyMs − tap: median ${q(latencyErrors, 0.5).toFixed(1)} ms; no streaming, no TTFT`,
+        base: `slowest raw SDK call, stream: false: ${q(bases, 0.5).toFixed(0)} ms. Parallax's fan-out ratio above: ${fanRatio.toFixed(3)}`,
+        ratio: q(walls, 0.5) / q(bases, 0.5),
+        target: 'Parallax stays ahead (side by side)',
+      });
     }
   } finally {
+    await tap.stop();
     await fakes.close();
   }
 
-  const medians = new Map<string, number>();
-  const rows = CASES.map((c) => {
-    const sorted = [...(samples.get(c.name) ?? [])].sort((a, b) => a - b);
-    const median = quantile(sorted, 0.5);
-    medians.set(c.name, median);
-    return {
-      name: c.name,
-      baseline: c.baseline,
-      medianMs: median,
-      p90Ms: quantile(sorted, 0.9),
-      samples: sorted.length,
-      ...(c.steps ? { perStep: { step: c.steps.name, count: c.steps.count, medianMs: median / c.steps.count } } : {}),
-    };
-  });
-  const results = rows.map((row) => {
-    const base = row.baseline ? medians.get(row.baseline) : undefined;
-    return { ...row, ratioToBaseline: base ? row.medianMs / base : undefined };
+  console.log('Render (Node), diff, leaderboard, load …');
+  const render = await interleave(RENDER_CASES, undefined, 1, 3);
+  rows.push(pair('1 MB answer in 10k chunks, one open code block: total render CPU (Node, markdown only, every chunk rendered) ÷ one full render', render, 'render 1 MB / 10k chunks: streamed, every chunk', 'render 1 MB / 10k chunks: one full render', 'linear: ≤ 3', 'one full render'));
+  const diff = await interleave(DIFF_CASES, undefined, 2, 10);
+  rows.push(pair('diff of two 10k-line files, 5% changed, ÷ git diff --no-index (lineDiffStats is synchronous: its time is how long it blocks)', diff, 'diff 10k lines, 5% changed: lineDiffStats', 'diff 10k lines, 5% changed: git diff --no-index', '≤ 3, never blocking > 50 ms', 'git'));
+  const board = await interleave(LEADERBOARD_CASES, undefined, 1, 3);
+  rows.push(pair('leaderboard: 10k votes, 20 models, 200 bootstrap rounds (identical draws checked every round)', board, 'leaderboard 10k votes, 20 models, 200 rounds: rateModels', 'leaderboard 10k votes, 20 models, 200 rounds: old bootstrap', '≤ 200 ms', 'old bootstrap'));
+  const load = await measureLoad(7);
+  rows.push({
+    name: '`require(dist/extension.js)` (minified, as released) with a stub `vscode`, fresh process',
+    ours: `${q(load.requireMs, 0.5).toFixed(1)} ms (p10–p90 ${q(load.requireMs, 0.1).toFixed(1)}–${q(load.requireMs, 0.9).toFixed(1)}); ${load.ranAtLoadKB.toFixed(0)} KB of ${load.bundleKB.toFixed(0)} KB ran at load (V8 coverage)`,
+    base: 'target 20 ms / 150 KB',
+    ratio: q(load.requireMs, 0.5) / 20,
+    target: '≤ 20 ms; ≤ 150 KB run at load',
   });
 
-  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  const report = {
+  console.log('Chromium …');
+  const browser = await measureBrowserRender(100_000, 1_000, 60_000);
+  notes.push(`Chromium ${browser.chromium}, ${8} columns × ${browser.chars / 1000} KB in ${browser.chunks} chunks each (scaled down from 1 MB / 10k: see below); finished within the 60 s cap: ${browser.finished}`);
+
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  const pkg = (name: string) => (JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  const meta = {
     date: new Date().toISOString(),
-    node: process.version,
-    machine: machine(),
-    phases: PHASES.map(({ name, warmup, repetitions }) => ({ name, warmup, repetitions })),
-    answerTokens: ANSWER_TOKENS,
-    fanOut: FAN_OUT,
+    machine: `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+    versions: `Node ${process.version}; openai ${pkg('openai')}, @anthropic-ai/sdk ${pkg('@anthropic-ai/sdk')}, markdown-it ${pkg('markdown-it')}, highlight.js ${pkg('highlight.js')}, diff ${pkg('diff')}, git ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
     durationS: Math.round((performance.now() - started) / 1000),
-    cases: results,
   };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
-
-  const rounds = PHASES.map((p) => `${p.name} ${p.repetitions} (+${p.warmup} warm-up)`).join(', ');
-  console.log(`Interleaved rounds: ${rounds}; ${report.machine}, Node ${process.version}:\n`);
-  console.log(`${'case'.padEnd(40)}${'median ms'.padStart(11)}${'p90 ms'.padStart(10)}${'ours/base'.padStart(11)}  per step`);
-  for (const r of results) {
-    const ratio = r.ratioToBaseline !== undefined ? r.ratioToBaseline.toFixed(2) : '—';
-    const perStep = r.perStep ? `${(r.perStep.medianMs * 1000).toFixed(0)} µs/${r.perStep.step} (${r.perStep.count})` : '';
-    console.log(`${r.name.padEnd(40)}${r.medianMs.toFixed(2).padStart(11)}${r.p90Ms.toFixed(2).padStart(10)}${ratio.padStart(11)}  ${perStep}`);
-  }
-  console.log(`\nWrote ${RESULTS_FILE} in ${report.durationS} s`);
+  writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify({ meta, rows, browser }, null, 2)}\n`);
+  writeResults(join(__dirname, 'results.md'), meta, rows, browser, notes);
+  for (const r of rows) console.log(`${r.name}\n  ours: ${r.ours}\n  base: ${r.base}\n  ratio: ${Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : '—'}  target: ${r.target}`);
+  console.log(`Chromium: ${JSON.stringify(browser)}`);
+  console.log(`\nWrote bench/results.md in ${meta.durationS} s`);
 }
 
 main().catch((err: unknown) => {

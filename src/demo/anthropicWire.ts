@@ -10,6 +10,7 @@ export interface AnthropicRequestBody {
   system?: unknown;
   messages?: unknown;
   thinking?: unknown;
+  stream?: unknown;
 }
 
 const ERROR_TYPES: Record<number, { type: string; message: string }> = {
@@ -44,7 +45,7 @@ export function anthropicModelsBody(models: string[]): string {
   });
 }
 
-function promptChars(body: AnthropicRequestBody): number {
+export function promptChars(body: AnthropicRequestBody): number {
   const system = typeof body.system === 'string' ? body.system.length : 0;
   if (!Array.isArray(body.messages)) return system;
   return body.messages.reduce<number>((sum, m: { content?: unknown }) => sum + (typeof m.content === 'string' ? m.content.length : 0), system);

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { anthropicErrorBody, anthropicModelsBody, anthropicStreamPlan, type AnthropicRequestBody } from './anthropicWire';
 import type { FakeScript, FakeScriptEntry, RecordedRequest } from './fakeScript';
 import { scriptUpdateSchema } from './fakeScriptSchema';
+import { anthropicMessageBody, openaiCompletionBody, sendWhenGenerated, wantsJson } from './jsonResponses';
 import { ollamaTagsBody, openaiErrorBody, openaiModelsBody, openaiStreamPlan, type OpenAIRequestBody } from './openaiWire';
 import { streamSsePlan, waitMs } from './sseStreamer';
 
@@ -154,6 +155,11 @@ export async function startFakeProviders(opts: FakeProvidersOptions = {}): Promi
     if (fault?.type === 'status') {
       const headers: Record<string, string> = fault.retryAfterSec !== undefined ? { 'retry-after': String(fault.retryAfterSec) } : {};
       sendJson(res, fault.status, fault.body ?? errorBody(protocol, fault.status, fault.message), headers);
+      return;
+    }
+    if (wantsJson(parsed)) {
+      const json = protocol === 'openai' ? openaiCompletionBody(parsed, script) : anthropicMessageBody(parsed, script);
+      await sendWhenGenerated(res, script, json, signal, protocol === 'openai' ? { 'x-request-id': 'req_fake' } : { 'request-id': 'req_fake' });
       return;
     }
     if (protocol === 'openai') {

@@ -8,6 +8,7 @@ import { answerTokens, plannedUsage, splitIntoTokens, type FakeScript } from './
 export interface OpenAIRequestBody {
   model?: unknown;
   messages?: unknown;
+  stream?: unknown;
   stream_options?: { include_usage?: unknown } | null;
 }
 
@@ -42,7 +43,7 @@ export function ollamaTagsBody(models: string[]): string {
 }
 
 /** Characters of prompt text in a chat-completions body, for default usage counts. */
-function promptChars(body: OpenAIRequestBody): number {
+export function promptChars(body: OpenAIRequestBody): number {
   if (!Array.isArray(body.messages)) return 0;
   return body.messages.reduce<number>((sum, m: { content?: unknown }) => sum + (typeof m.content === 'string' ? m.content.length : 0), 0);
 }

@@ -132,7 +132,9 @@ export class ModelAttempt {
     this.watchdogs.requestSent();
     let iterator: AsyncIterator<StreamEvent>;
     try {
-      iterator = this.model.provider.stream(this.model.request, this.controller.signal)[Symbol.asyncIterator]();
+      // The clock starts again when the request actually leaves (providers that can tell; see requestSentClock.ts).
+      const onSent = (): void => this.metrics.markSent(this.settings.now());
+      iterator = this.model.provider.stream(this.model.request, this.controller.signal, onSent)[Symbol.asyncIterator]();
     } catch (error) {
       return { type: 'threw', error };
     }

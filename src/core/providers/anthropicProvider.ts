@@ -7,6 +7,7 @@ import { isOfficialEndpoint } from './endpoints';
 import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
+import { requestSentOptions } from './requestSentClock';
 import { LazySdkClient, sdkClientOptions, withoutSdkEnvironment, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
@@ -31,10 +32,10 @@ export class AnthropicProvider implements ChatProvider {
     return this.sdk.prepare();
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
+  async *stream(request: ProviderRequest, signal: AbortSignal, onSent?: () => void): AsyncIterable<StreamEvent> {
     try {
       const { client } = await abortable(this.sdk.load(), signal);
-      const stream = await abortable(client.messages.create(toAnthropicParams(request, { temperature: this.sendsTemperature }), { signal }), signal);
+      const stream = await abortable(client.messages.create(toAnthropicParams(request, { temperature: this.sendsTemperature }), { signal, ...requestSentOptions(onSent) }), signal);
       let stopReason: string | undefined;
       for await (const event of stream) {
         const reading = readAnthropicEvent(event);

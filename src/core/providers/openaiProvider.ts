@@ -6,6 +6,7 @@ import { abortable } from './abortable';
 import { readOpenAIChunk, toOpenAIParams, type OpenAIFlavor } from './openaiConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
+import { requestSentOptions } from './requestSentClock';
 import { LazySdkClient, sdkClientOptions, withoutSdkEnvironment, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
@@ -28,10 +29,10 @@ export class OpenAIProvider implements ChatProvider {
     return this.sdk.prepare();
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent> {
+  async *stream(request: ProviderRequest, signal: AbortSignal, onSent?: () => void): AsyncIterable<StreamEvent> {
     try {
       const { client } = await abortable(this.sdk.load(), signal);
-      const stream = await abortable(client.chat.completions.create(toOpenAIParams(request, this.flavor), { signal }), signal);
+      const stream = await abortable(client.chat.completions.create(toOpenAIParams(request, this.flavor), { signal, ...requestSentOptions(onSent) }), signal);
       let finishReason: string | undefined;
       for await (const chunk of stream) {
         const reading = readOpenAIChunk(chunk);

@@ -63,6 +63,7 @@ export interface ChatProvider {
    * Streams one completion. The iterable ends after a `done` or `error` event; if it ends with neither,
    * the stream was incomplete. Aborting `signal` must end the iteration promptly.
    * Implementations never throw from the iterator: failures become `error` events.
+   * `onSent`, when given, is called the moment the request is handed to the network (again on an SDK retry).
    */
-  stream(request: ProviderRequest, signal: AbortSignal): AsyncIterable<StreamEvent>;
+  stream(request: ProviderRequest, signal: AbortSignal, onSent?: () => void): AsyncIterable<StreamEvent>;
 }

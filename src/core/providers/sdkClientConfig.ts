@@ -4,6 +4,7 @@
  */
 import type { SdkErrorClasses } from './providerErrors';
 import { withBoundedErrorBodies } from './errorBodies';
+import { withRequestSentHook } from './requestSentClock';
 import { withRetryAfterCeiling } from './retryAfter';
 
 export interface SdkClientConfig {
@@ -42,7 +43,7 @@ export function sdkClientOptions(config: SdkClientConfig) {
     maxRetries: config.maxRetries,
     timeout: config.timeoutMs,
     logLevel: 'warn' as const,
-    fetch: withBoundedErrorBodies(withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs)),
+    fetch: withRequestSentHook(withBoundedErrorBodies(withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs))),
   };
 }
 

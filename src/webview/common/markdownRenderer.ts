@@ -9,7 +9,7 @@
  * Pure: no DOM needed, so it is unit-tested in Node.
  */
 import MarkdownIt from 'markdown-it';
-import { highlightCode } from './codeHighlighter';
+import { canHighlight, highlightCode } from './codeHighlighter';
 
 const allowedLink = /^(?:https?:|mailto:)/i;
 const inlineImage = /^data:image\/(?:png|gif|jpeg|webp);/i;
@@ -19,8 +19,9 @@ const md: MarkdownIt = new MarkdownIt({
   linkify: true,
   breaks: false,
   highlight: (code, language) => {
-    const highlighted = highlightCode(code, language);
-    if (highlighted === undefined) return '';
+    if (!canHighlight(language)) return '';
+    // Over the highlighter's size limit the block keeps its shape (pre.hljs > code), escaped and uncoloured.
+    const highlighted = highlightCode(code, language) ?? md.utils.escapeHtml(code);
     return `<pre class="hljs"><code class="language-${md.utils.escapeHtml(language)}">${highlighted}</code></pre>`;
   },
 });

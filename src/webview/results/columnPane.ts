@@ -5,15 +5,13 @@
  */
 import type { ColumnStateView, ColumnView, ResultsToHost, RunStateView } from '../../shared/protocol';
 import { codicon, element, iconButton } from '../common/domBuilder';
-import { sanitizeHtml } from '../common/htmlSanitizer';
-import { renderMarkdown } from '../common/markdownRenderer';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { PatchFileList } from './patchFileList';
 import { collapseToggle } from './columnCollapse';
 import { InlineDiffPane } from './inlineDiffView';
 import { isRunning, type ColumnChange } from './resultsModel';
-import { planRender } from './streamingMarkdown';
+import { StreamingAnswerView } from './streamingAnswerView';
 import { VerificationBadge } from './verificationBadge';
 
 function stateLabel(state: RunStateView): string {
@@ -48,7 +46,7 @@ export class ColumnPane {
   private readonly answer: HTMLElement;
   private readonly answerStable = element('div', { className: 'answer-stable' });
   private readonly answerTail = element('div', { className: 'answer-tail' });
-  private shown = { text: '', stableEnd: 0 };
+  private readonly answerView = new StreamingAnswerView(this.answerStable, this.answerTail);
   private readonly buttons: Record<'cancel' | 'retry' | 'diff' | 'compare' | 'apply' | 'copy', HTMLButtonElement>;
   private readonly diffstat: HTMLElement;
   private readonly hint: HTMLElement;
@@ -211,18 +209,9 @@ export class ColumnPane {
       return;
     }
     this.answerPending = false;
-    const plan = planRender(text, this.shown, running);
-    if (plan.kind === 'full') this.answerStable.innerHTML = toSafeHtml(text.slice(0, plan.stableEnd));
-    else if (plan.to > plan.from) this.answerStable.insertAdjacentHTML('beforeend', toSafeHtml(text.slice(plan.from, plan.to)));
-    const stableEnd = plan.kind === 'full' ? plan.stableEnd : plan.to;
-    this.answerTail.innerHTML = stableEnd < text.length ? toSafeHtml(text.slice(stableEnd)) : '';
-    this.shown = { text, stableEnd };
+    this.answerView.show(text, running);
     this.throttle.record(now, performance.now());
   }
-}
-
-function toSafeHtml(markdown: string): string {
-  return sanitizeHtml(renderMarkdown(markdown));
 }
 
 /** Labels where the value alone would not say what it is ("228 tok/s" and "387 in · 48 out" do). */

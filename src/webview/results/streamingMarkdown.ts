@@ -1,51 +1,214 @@
 /**
- * Incremental rendering of a streaming markdown answer. Re-parsing and re-sanitising the whole answer for every few
- * tokens grows with the answer's length; instead the answer is cut at the last blank line outside a code fence.
- * Everything before the cut is "stable" (rendered once, appended), only the tail after it is re-rendered. When the
- * stream ends the whole answer is rendered once more, so constructs that span blocks (loose lists, reference links)
- * come out exactly right. Pure.
+ * Incremental rendering of a streaming markdown answer, linear in the answer's length:
+ * - A scanner reads each line once and finds "safe cuts": after a blank line outside a code fence, followed by a
+ *   line that starts a new top-level block (no indentation, no list marker). Markdown before a safe cut renders
+ *   the same on its own as inside the whole answer, so it is rendered once and appended ("stable").
+ * - The tail after the last cut is re-rendered — except an open fenced code block, whose new text is appended as
+ *   plain text: it is highlighted once, when it closes, never again while it grows.
+ * - When the stream ends only the tail is rendered once more, so streamed and one-shot rendering give the same
+ *   HTML (test/unit/webview/streamingEquivalence.test.ts). An answer with link reference definitions (they reach
+ *   across blocks) is rendered whole at the end instead.
+ * Pure: the render function is injected (markdown → safe HTML).
  */
 
-const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
+const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+/** A line that may continue the block before a blank line: indented (list item or code), or a list item. */
+const continuesBlock = /^(?:[ \t]|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
+/** Conservative: anything that may be a link reference definition, also inside lists and quotes. */
+const referenceDefinition = /^[ \t>*+\-\d.)]*\[[^\]]*\]:/;
+/** Characters compared to tell whether new text extends what was scanned (a retried column starts over). */
+const IDENTITY_CHARS = 64;
 
-/**
- * The offset just after the last blank line that is not inside a fenced code block (0 when there is none). Text
- * before it is made of complete blocks.
- */
-export function stableBoundary(text: string): number {
-  let boundary = 0;
-  let fence: { char: string; length: number } | undefined;
-  let offset = 0;
-  while (offset < text.length) {
-    const newline = text.indexOf('\n', offset);
-    if (newline === -1) break; // the last line is still being written
-    const line = text.slice(offset, newline);
-    const marker = fenceLine.exec(line)?.[1];
-    if (marker) {
-      const char = marker.charAt(0);
-      if (!fence) fence = { char, length: marker.length };
-      else if (char === fence.char && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-    }
-    offset = newline + 1;
-    if (!fence && line.trim() === '') boundary = offset;
-  }
-  return boundary;
+export interface OpenFence {
+  /** Offset of the opening fence line. */
+  start: number;
+  /** Offset of the first content line. */
+  contentStart: number;
+  /** The language name: the first word of the info string. */
+  language: string;
 }
 
-export type StreamingRenderPlan =
-  /** Render everything from scratch (first render, final render, or the text no longer extends what was shown). */
-  | { kind: 'full'; stableEnd: number }
-  /** Append the stable text between `from` and `to`, then re-render the tail after `to`. */
-  | { kind: 'append'; from: number; to: number };
+/** Reads each complete line of a growing text once; see the file comment. */
+export class MarkdownBlockScanner {
+  private length = 0;
+  private head = '';
+  private tailIdentity = '';
+  private lineStart = 0;
+  private fence: (OpenFence & { char: string; markerLength: number }) | undefined;
+  /** Offset just after a blank line outside a fence, waiting for the next line to say whether it is a safe cut. */
+  private pendingCut: number | undefined;
+  private cut = 0;
+  private references = false;
 
-/**
- * What to render next, given the new text, what is shown (`text` it was built from, `stableEnd` = the length of its
- * stable prefix) and whether the stream is still going.
- */
-export function planRender(text: string, shown: { text: string; stableEnd: number }, streaming: boolean): StreamingRenderPlan {
-  if (!streaming) return { kind: 'full', stableEnd: text.length };
-  const extendsShown = text.length >= shown.stableEnd && text.startsWith(shown.text.slice(0, shown.stableEnd));
-  const boundary = stableBoundary(text);
-  if (!extendsShown || boundary < shown.stableEnd) return { kind: 'full', stableEnd: boundary };
-  return { kind: 'append', from: shown.stableEnd, to: boundary };
+  /** Scans what `text` adds. Returns true when `text` does not extend the scanned text and scanning started over. */
+  update(text: string): boolean {
+    const restarted = !this.extendedBy(text);
+    if (restarted) this.reset();
+    for (;;) {
+      const newline = text.indexOf('\n', this.lineStart);
+      if (newline === -1) break;
+      this.scanLine(text.slice(this.lineStart, newline), newline + 1);
+      this.lineStart = newline + 1;
+    }
+    if (this.pendingCut !== undefined) this.decideOnPartialLine(text.slice(this.lineStart));
+    this.length = text.length;
+    if (this.head.length < IDENTITY_CHARS) this.head = text.slice(0, IDENTITY_CHARS);
+    this.tailIdentity = text.slice(Math.max(0, text.length - IDENTITY_CHARS));
+    return restarted;
+  }
+
+  /** The offset of the last safe cut (0 when there is none). */
+  get safeCut(): number {
+    return this.cut;
+  }
+
+  /** The fenced code block still open at the end of the scanned lines, if any. */
+  get openFence(): OpenFence | undefined {
+    return this.fence && { start: this.fence.start, contentStart: this.fence.contentStart, language: this.fence.language };
+  }
+
+  /** Whether a line may define a link reference (which changes how earlier blocks render). */
+  get hasReferenceDefinitions(): boolean {
+    return this.references;
+  }
+
+  private extendedBy(text: string): boolean {
+    if (text.length < this.length) return false;
+    if (!text.startsWith(this.head)) return false;
+    return text.slice(this.length - this.tailIdentity.length, this.length) === this.tailIdentity;
+  }
+
+  private reset(): void {
+    this.length = 0;
+    this.head = '';
+    this.tailIdentity = '';
+    this.lineStart = 0;
+    this.fence = undefined;
+    this.pendingCut = undefined;
+    this.cut = 0;
+    this.references = false;
+  }
+
+  /** Decides a pending cut from the start of a line still being written, once its first characters settle it. */
+  private decideOnPartialLine(partial: string): void {
+    if (partial.trim() === '' || /^(?:[-+*]|\d{1,9}[.)]?)$/.test(partial)) return;
+    if (!continuesBlock.test(partial)) this.cut = this.pendingCut ?? this.cut;
+    this.pendingCut = undefined;
+  }
+
+  private scanLine(line: string, next: number): void {
+    const blank = line.trim() === '';
+    if (this.pendingCut !== undefined && !blank) {
+      if (!continuesBlock.test(line)) this.cut = this.pendingCut;
+      this.pendingCut = undefined;
+    }
+    const fence = fenceLine.exec(line);
+    const marker = fence?.[1];
+    if (marker) {
+      const char = marker.charAt(0);
+      const info = fence[2] ?? '';
+      if (!this.fence) {
+        // A backtick fence's info string cannot contain a backtick (then it is inline code, not a fence).
+        if (char !== '`' || !info.includes('`')) {
+          this.fence = { char, markerLength: marker.length, start: this.lineStart, contentStart: next, language: info.trim().split(/\s+/)[0] ?? '' };
+          return;
+        }
+      } else if (char === this.fence.char && marker.length >= this.fence.markerLength && info.trim() === '') {
+        this.fence = undefined;
+        return;
+      }
+    }
+    if (this.fence) return;
+    if (blank) this.pendingCut = next;
+    else if (referenceDefinition.test(line)) this.references = true;
+  }
+}
+
+/** The offset of the last safe cut in `text` (a one-shot scan; see MarkdownBlockScanner). */
+export function stableBoundary(text: string): number {
+  const scanner = new MarkdownBlockScanner();
+  scanner.update(text);
+  return scanner.safeCut;
+}
+
+/** What the tail shows after a step. */
+export type TailUpdate =
+  /** Replace the tail with this HTML. */
+  | { kind: 'html'; html: string }
+  /** The tail ends in an open code block: with `open`, rebuild it (head HTML, then an empty block); then append `text`. */
+  | { kind: 'code'; open?: { headHtml: string; language: string }; text: string };
+
+export interface RenderStep {
+  /** Clear the stable part before appending (the text no longer extends what is shown, or a whole re-render). */
+  reset: boolean;
+  /** HTML to append to the stable part ('' for none). */
+  append: string;
+  /** What the tail becomes; undefined when it is unchanged. */
+  tail: TailUpdate | undefined;
+}
+
+/** Turns successive texts of one answer into DOM-free render steps; see the file comment. */
+export class StreamingMarkdownRenderer {
+  private readonly scanner = new MarkdownBlockScanner();
+  private stableEnd = 0;
+  private openCodeAt: number | undefined;
+  private codeShownTo = 0;
+  private tailSource: string | undefined;
+  /** The last step rendered a finished answer: the next one starts from scratch. */
+  private finished = false;
+
+  constructor(private readonly render: (markdown: string) => string) {}
+
+  step(text: string, streaming: boolean): RenderStep {
+    const reset = this.scanner.update(text) || this.finished;
+    this.finished = false;
+    if (reset) this.forgetShown();
+    if (!streaming) return this.finish(text, reset);
+    let append = '';
+    const cut = this.scanner.safeCut;
+    if (cut > this.stableEnd) {
+      append = this.render(text.slice(this.stableEnd, cut));
+      this.stableEnd = cut;
+      this.openCodeAt = undefined;
+      this.tailSource = undefined;
+    }
+    return { reset, append, tail: this.tailStep(text) };
+  }
+
+  private tailStep(text: string): TailUpdate | undefined {
+    const fence = this.scanner.openFence;
+    if (fence && fence.start >= this.stableEnd) {
+      this.tailSource = undefined;
+      if (this.openCodeAt === fence.start) {
+        const added = text.slice(this.codeShownTo);
+        this.codeShownTo = text.length;
+        return added ? { kind: 'code', text: added } : undefined;
+      }
+      this.openCodeAt = fence.start;
+      this.codeShownTo = text.length;
+      return { kind: 'code', open: { headHtml: this.render(text.slice(this.stableEnd, fence.start)), language: fence.language }, text: text.slice(fence.contentStart) };
+    }
+    this.openCodeAt = undefined;
+    const source = text.slice(this.stableEnd);
+    if (source === this.tailSource) return undefined;
+    this.tailSource = source;
+    return { kind: 'html', html: source ? this.render(source) : '' };
+  }
+
+  private finish(text: string, reset: boolean): RenderStep {
+    const whole = reset || (this.scanner.hasReferenceDefinitions && this.stableEnd > 0);
+    const from = whole ? 0 : this.stableEnd;
+    const html = from < text.length ? this.render(text.slice(from)) : '';
+    this.forgetShown();
+    this.scanner.update('');
+    this.finished = true;
+    return whole ? { reset: true, append: html, tail: { kind: 'html', html: '' } } : { reset: false, append: '', tail: { kind: 'html', html } };
+  }
+
+  private forgetShown(): void {
+    this.stableEnd = 0;
+    this.openCodeAt = undefined;
+    this.codeShownTo = 0;
+    this.tailSource = undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderMarkdown } from '../../../src/webview/common/markdownRenderer';
-import { planRender, stableBoundary } from '../../../src/webview/results/streamingMarkdown';
+import { StreamingMarkdownRenderer, stableBoundary } from '../../../src/webview/results/streamingMarkdown';
 
 describe('webview streaming markdown', () => {
   it('cuts after the last blank line', () => {
@@ -23,17 +23,33 @@ describe('webview streaming markdown', () => {
     assert.equal(tilde.slice(0, stableBoundary(tilde)), '~~~\n```\n\n~~~\n\n');
   });
 
-  it('appends only the new stable part while streaming, and renders fully at the end', () => {
-    const first = 'A.\n\nB';
-    const plan1 = planRender(first, { text: '', stableEnd: 0 }, true);
-    assert.deepEqual(plan1, { kind: 'append', from: 0, to: 4 });
-    const second = 'A.\n\nB and more.\n\nC';
-    assert.deepEqual(planRender(second, { text: first, stableEnd: 4 }, true), { kind: 'append', from: 4, to: 17 });
-    assert.deepEqual(planRender(second, { text: first, stableEnd: 4 }, false), { kind: 'full', stableEnd: second.length });
+  it('appends only the new stable part while streaming, and renders only the tail at the end', () => {
+    const rendered: string[] = [];
+    const renderer = new StreamingMarkdownRenderer((md) => (rendered.push(md), `[${md}]`));
+    assert.deepEqual(renderer.step('A.\n\n', true), { reset: false, append: '', tail: { kind: 'html', html: '[A.\n\n]' } });
+    assert.deepEqual(renderer.step('A.\n\nB and more.\n', true), { reset: false, append: '[A.\n\n]', tail: { kind: 'html', html: '[B and more.\n]' } });
+    assert.deepEqual(renderer.step('A.\n\nB and more.\n\nC', false), { reset: false, append: '', tail: { kind: 'html', html: '[B and more.\n\nC]' } });
+  });
+
+  it('does not cut before an indented line or a list item (they may continue the block)', () => {
+    assert.equal(stableBoundary('- a\n\n- b\n'), 0);
+    assert.equal(stableBoundary('- a\n\n  more of a\n'), 0);
+    assert.equal(stableBoundary('- a\n\nAfter the list\n'), 5);
   });
 
   it('starts over when the text no longer extends what is shown (a retried column)', () => {
-    assert.deepEqual(planRender('New.\n\nx', { text: 'Old text.\n\nmore', stableEnd: 11 }, true), { kind: 'full', stableEnd: 6 });
+    const renderer = new StreamingMarkdownRenderer((md) => `[${md}]`);
+    renderer.step('Old text.\n\nmore\n', true);
+    assert.deepEqual(renderer.step('New.\n\nx\n', true), { reset: true, append: '[New.\n\n]', tail: { kind: 'html', html: '[x\n]' } });
+  });
+
+  it('grows an open code block by appending its text, without rendering it again', () => {
+    const rendered: string[] = [];
+    const renderer = new StreamingMarkdownRenderer((md) => (rendered.push(md), `[${md}]`));
+    renderer.step('Intro:\n```ts\nconst a = 1;\n', true);
+    assert.deepEqual(rendered, ['Intro:\n']);
+    assert.deepEqual(renderer.step('Intro:\n```ts\nconst a = 1;\nconst b', true), { reset: false, append: '', tail: { kind: 'code', text: 'const b' } });
+    assert.deepEqual(rendered, ['Intro:\n']);
   });
 
   it('stable part + tail render to the same text as the whole for simple answers', () => {
