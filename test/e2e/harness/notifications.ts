@@ -36,9 +36,14 @@ export function waitForNotification(workbench: Workbench, text: string | RegExp,
   );
 }
 
-/** The button labels of the newest notification containing `text`. */
-export function notificationButtons(workbench: Workbench, text: string): Promise<string[]> {
-  return workbench.page.locator(ITEM, { hasText: text }).last().locator(BUTTON).allTextContents();
+/**
+ * The button labels of the newest notification containing `text`, once it shows any (a toast that is still sliding
+ * in, or one pushed below the window by another, shows its message before its buttons); [] after `timeoutMs`.
+ */
+export async function notificationButtons(workbench: Workbench, text: string, timeoutMs = 10_000): Promise<string[]> {
+  const buttons = workbench.page.locator(ITEM, { hasText: text }).last().locator(BUTTON);
+  await buttons.first().waitFor({ state: 'attached', timeout: timeoutMs }).catch(() => undefined);
+  return buttons.allTextContents();
 }
 
 export async function clickNotificationButton(workbench: Workbench, text: string, button: string): Promise<void> {
