@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { promptChars as anthropicPromptChars, type AnthropicRequestBody } from './anthropicWire';
 import { answerTokens, plannedUsage, splitIntoTokens, type FakeScript } from './fakeScript';
-import { promptChars as openaiPromptChars, type OpenAIRequestBody } from './openaiWire';
+import { openaiUsage, promptChars as openaiPromptChars, type OpenAIRequestBody } from './openaiWire';
 import { waitMs } from './sseStreamer';
 
 /** Whether a chat request asks for a single JSON response instead of a stream. */
@@ -33,17 +33,7 @@ export function openaiCompletionBody(body: OpenAIRequestBody, script: FakeScript
         finish_reason: 'stop',
       },
     ],
-    ...(usage
-      ? {
-          usage: {
-            prompt_tokens: usage.input,
-            completion_tokens: usage.output,
-            total_tokens: usage.input + usage.output,
-            prompt_tokens_details: { cached_tokens: 0 },
-            completion_tokens_details: { reasoning_tokens: usage.reasoning },
-          },
-        }
-      : {}),
+    ...(usage ? { usage: openaiUsage(usage) } : {}),
   });
 }
 

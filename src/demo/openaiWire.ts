@@ -42,6 +42,17 @@ export function ollamaTagsBody(models: string[]): string {
   return JSON.stringify({ models: models.map((name) => ({ name, model: name, modified_at: modifiedAt, size: 0, digest: '', details: {} })) });
 }
 
+/** The `usage` object of a chat completion (streamed in the last chunk, or in a whole JSON response). */
+export function openaiUsage(usage: { input: number; output: number; reasoning?: number | undefined }): Record<string, unknown> {
+  return {
+    prompt_tokens: usage.input,
+    completion_tokens: usage.output,
+    total_tokens: usage.input + usage.output,
+    prompt_tokens_details: { cached_tokens: 0 },
+    completion_tokens_details: { reasoning_tokens: usage.reasoning },
+  };
+}
+
 /** Characters of prompt text in a chat-completions body, for default usage counts. */
 export function promptChars(body: OpenAIRequestBody): number {
   if (!Array.isArray(body.messages)) return 0;
@@ -81,13 +92,7 @@ export function openaiStreamPlan(body: OpenAIRequestBody, script: FakeScript): S
       data({
         ...base,
         choices: [],
-        usage: {
-          prompt_tokens: usage.input,
-          completion_tokens: usage.output,
-          total_tokens: usage.input + usage.output,
-          prompt_tokens_details: { cached_tokens: 0 },
-          completion_tokens_details: { reasoning_tokens: usage.reasoning },
-        },
+        usage: openaiUsage(usage),
       }),
     );
   }
