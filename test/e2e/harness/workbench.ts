@@ -224,10 +224,15 @@ export class Workbench {
     await this.assertNoModalDialog();
     await this.closeQuickInput();
     if ((await this.page.$$('.editor-group-container')).length > 1) await this.runCommand('View: Focus First Editor Group');
-    const name = relativePath.split('/').pop() ?? relativePath;
-    // The file's own row: recently opened editors (a results panel titled "… pagination.js …") may be listed first.
-    // Its aria-label is "<name> <folder>, file results", or "<name>, file results" at the root.
-    const row = this.page.locator(`${QUICK_INPUT_ROW}[aria-label^="${name} "], ${QUICK_INPUT_ROW}[aria-label^="${name},"]`).first();
+    const parts = relativePath.split('/');
+    const name = parts.pop() ?? relativePath;
+    const folder = parts.join('/');
+    // The file's own row: recently opened editors (a results panel titled "… pagination.js …", or a diff editor
+    // whose right side is an answer named pagination.js in a virtual folder) may be listed first. Its aria-label is
+    // "<name> <folder>, …", or "<name>, …" at the root, so the folder tells the file from a diff of an answer.
+    const row = this.page
+      .locator(folder ? `${QUICK_INPUT_ROW}[aria-label^="${name} "][aria-label*="${folder}"]` : `${QUICK_INPUT_ROW}[aria-label^="${name} "], ${QUICK_INPUT_ROW}[aria-label^="${name},"]`)
+      .first();
     // The tab labelled exactly with the file name: a diff editor's tab ("A ↔ B") also names the file in its aria-label.
     const activeTab = this.page.locator(`.editor-group-container.active .tabs-container .tab.active:has(.label-name:text-is("${name}"))`);
     const focusedEditor = this.page.locator(ACTIVE_EDITOR_FOCUSED);
