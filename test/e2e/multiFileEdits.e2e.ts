@@ -116,10 +116,12 @@ describe('multi-file answers: review and apply a change to the code and its test
       },
       { what: 'one undo to revert both files', timeoutMs: 20_000 },
     );
-    await workbench.runCommand('File: Save All Files');
-    await waitFor(
-      () => readFileSync(join(workspaceDir, CODE), 'utf8') === originalCode && readFileSync(join(workspaceDir, TEST), 'utf8') === originalTest,
-      { what: 'the reverted files to be saved', timeoutMs: 20_000 },
-    );
+    // Saving is repeated until both files are on disk (a palette click can land while the undo dialog closes).
+    await workbench.runCommand('File: Save All Files', {
+      until: () => readFileSync(join(workspaceDir, CODE), 'utf8') === originalCode && readFileSync(join(workspaceDir, TEST), 'utf8') === originalTest,
+      what: 'the reverted files to be saved',
+      idempotent: true,
+      timeoutMs: 30_000,
+    });
   });
 });
