@@ -224,15 +224,10 @@ export class Workbench {
     await this.assertNoModalDialog();
     await this.closeQuickInput();
     if ((await this.page.$$('.editor-group-container')).length > 1) await this.runCommand('View: Focus First Editor Group');
-    const parts = relativePath.split('/');
-    const name = parts.pop() ?? relativePath;
-    const folder = parts.join('/');
-    // The file's own row: recently opened editors (a results panel titled "… pagination.js …", or a diff editor
-    // whose right side is an answer named pagination.js in a virtual folder) may be listed first. Its aria-label is
-    // "<name> <folder>, …", or "<name>, …" at the root, so the folder tells the file from a diff of an answer.
-    const row = this.page
-      .locator(folder ? `${QUICK_INPUT_ROW}[aria-label^="${name} "][aria-label*="${folder}"]` : `${QUICK_INPUT_ROW}[aria-label^="${name} "], ${QUICK_INPUT_ROW}[aria-label^="${name},"]`)
-      .first();
+    const name = relativePath.split('/').pop() ?? relativePath;
+    // The file's rows: its aria-label is "<name> <folder>, …", or "<name>, …" at the root. Recently opened editors
+    // that share the name (a diff editor of an answer named pagination.js) may be listed first.
+    const rows = this.page.locator(`${QUICK_INPUT_ROW}[aria-label^="${name} "], ${QUICK_INPUT_ROW}[aria-label^="${name},"]`);
     // The tab labelled exactly with the file name: a diff editor's tab ("A ↔ B") also names the file in its aria-label.
     const activeTab = this.page.locator(`.editor-group-container.active .tabs-container .tab.active:has(.label-name:text-is("${name}"))`);
     const focusedEditor = this.page.locator(ACTIVE_EDITOR_FOCUSED);
@@ -245,9 +240,12 @@ export class Workbench {
         const input = this.quickInput();
         if (!(await shows(input))) return false;
         await input.fill(relativePath, { timeout: ATTEMPT_MS });
-        if (!(await shows(row))) return false;
+        if (!(await shows(rows.first()))) return false;
         if ((await input.inputValue()) !== relativePath) return false;
-        await row.click({ timeout: ATTEMPT_MS });
+        // A row that did not open the file (a diff editor of an answer with the same name, say) is passed over on
+        // the next attempt: each attempt takes the next matching row.
+        const count = await rows.count();
+        await rows.nth((attempts - 1) % Math.max(1, count)).click({ timeout: ATTEMPT_MS });
         return (await shows(activeTab, 10_000)) && shows(focusedEditor, 10_000);
       },
       { what: `Quick Open to open ${relativePath} in the focused editor`, timeoutMs: 60_000, intervalMs: 200 },
