@@ -282,9 +282,17 @@ export class Workbench {
     const input = this.quickInput();
     await input.waitFor({ state: 'visible', timeout: 20_000 });
     const type = (await input.getAttribute('type')) ?? 'text';
+    const step = await input.getAttribute('aria-label');
     await input.fill(text);
     await input.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 20_000 });
+    // Accepted when the box closes, or when a multi-step flow shows its next step in the same widget at once.
+    await waitFor(
+      async () =>
+        !(await input.isVisible()) ||
+        (await input.getAttribute('aria-label').catch(() => step)) !== step ||
+        (await input.inputValue().catch(() => text)) !== text,
+      { what: 'the input box to take the answer', timeoutMs: 20_000 },
+    );
     return type;
   }
 
