@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: npm dependencies (installed when missing or stale, so a fresh clone can run this first), setup (cached,
-// the pinned promptfoo CLI included), typecheck, lint, unit tests, then the e2e suite in a real VS Code (code-server + Chromium), which also runs the
-// integration suite inside the extension host. Ends with one line "N passed, N failed[, N skipped]" and exits
+// the pinned promptfoo CLI included), typecheck, lint, unit tests, then the e2e suite in a real VS Code (code-server +
+// Chromium), which also runs the integration suite inside the extension host. Ends with one line "N passed, N failed[, N skipped]" and exits
 // non-zero on any failure. PARALLAX_SKIP_E2E=1 skips the VS Code setup and the e2e suite.
 // Nothing is resolved from node_modules before ensureDependencies() has run.
 import { spawnSync } from 'node:child_process';
