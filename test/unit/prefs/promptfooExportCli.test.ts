@@ -96,7 +96,7 @@ describe('promptfoo export: the real promptfoo CLI runs it against the fakes', f
     fakes.setScript('pf-gpt', { text: ANSWERS.correct });
     fakes.setScript('pf-claude', { text: ANSWERS.correct });
     const before = fakes.requests.length;
-    const outcome = await runPromptfoo(exportTo('pass.yaml'), dir, env);
+    const outcome = await runPromptfoo(exportTo('pass.yaml'), { cwd: dir, env });
     assert.equal(outcome.code, 0, outcome.stderr.slice(-2000));
     assert.deepEqual({ successes: outcome.stats.successes, failures: outcome.stats.failures }, { successes: 2, failures: 0 });
     assert.deepEqual(outcome.rows.map((r) => r.provider.label).sort(), ['Fake Claude', 'Fake GPT']);
@@ -119,7 +119,7 @@ describe('promptfoo export: the real promptfoo CLI runs it against the fakes', f
   it('fails (promptfoo reports failures) when one answer does not parse and the other fails the check', async () => {
     fakes.setScript('pf-gpt', { text: ANSWERS.broken });
     fakes.setScript('pf-claude', { text: ANSWERS.wrong });
-    const outcome = await runPromptfoo(exportTo('fail.yaml'), dir, env);
+    const outcome = await runPromptfoo(exportTo('fail.yaml'), { cwd: dir, env });
     assert.notEqual(outcome.code, 0, 'promptfoo exits non-zero on failed assertions');
     assert.deepEqual({ successes: outcome.stats.successes, failures: outcome.stats.failures }, { successes: 0, failures: 2 });
     const byLabel = new Map(outcome.rows.map((r) => [r.provider.label, r]));

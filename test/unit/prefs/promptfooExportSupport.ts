@@ -64,27 +64,36 @@ export interface PromptfooOutcome {
   stats: { successes: number; failures: number; errors?: number };
 }
 
-/** `promptfoo eval -c <config> --no-cache -o out.json` in `cwd`; resolves with the exit code and the JSON results. */
-export async function runPromptfoo(configPath: string, cwd: string, env: Record<string, string>): Promise<PromptfooOutcome> {
+export interface PromptfooRunOptions {
+  /** Where promptfoo runs (the project folder: the check commands run in a copy of it). */
+  cwd: string;
+  /** Where its results file and its own config folder go (default: `cwd`). */
+  outDir?: string;
+  env: Record<string, string>;
+  /** `-j`: 1 makes the order of requests fixed (each answer, then its grading). */
+  concurrency?: number;
+}
+
+/** `promptfoo eval -c <config> --no-cache -o <out>.json`; resolves with the exit code and the JSON results. */
+export async function runPromptfoo(configPath: string, opts: PromptfooRunOptions): Promise<PromptfooOutcome> {
   const tool = await promptfooTool();
   const entry = tool.ensurePromptfoo(() => undefined);
-  const outFile = join(cwd, 'promptfoo-out.json');
-  const child = spawn(process.execPath, [entry, 'eval', '-c', configPath, '--no-cache', '--no-table', '--no-progress-bar', '-o', outFile], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: tool.promptfooEnv(join(cwd, '.promptfoo'), env),
-  });
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const outDir = opts.outDir ?? opts.cwd;
+  const outFile = join(outDir, `promptfoo-out-${Date.now()}.json`);
+  const args = [entry, 'eval', '-c', configPath, '--no-cache', '--no-table', '--no-progress-bar', '-o', outFile];
+  if (opts.concurrency !== undefined) args.push('-j', String(opts.concurrency));
+  const child = spawn(process.execPath, args, { cwd: opts.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: tool.promptfooEnv(join(outDir, '.promptfoo'), opts.env) });
+  let log = '';
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];
   let out: { results?: { results?: PromptfooRow[]; stats?: PromptfooOutcome['stats'] } };
   try {
     out = JSON.parse(readFileSync(outFile, 'utf8')) as typeof out;
   } catch {
-    throw new Error(`promptfoo wrote no results (exit ${code}): ${stderr.slice(-2000)}`);
+    throw new Error(`promptfoo wrote no results (exit ${code}): ${log.slice(-2000)}`);
   }
-  return { code, stderr, rows: out.results?.results ?? [], stats: out.results?.stats ?? { successes: 0, failures: 0 } };
+  return { code, stderr: log, rows: out.results?.results ?? [], stats: out.results?.stats ?? { successes: 0, failures: 0 } };
 }
 
 /** One row's assertion outcomes by metric from promptfoo's own `namedScores`, e.g. { 'code-parses': true, verification: false }. */
