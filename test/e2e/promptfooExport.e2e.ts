@@ -130,7 +130,11 @@ describe('promptfoo export: a logged run kept as a regression test', function ()
     assert.deepEqual(config.tests[0]?.assert.map((a) => a.metric), ['code-parses', 'verification', 'user-note']);
     assert.equal(config.defaultTest?.options.provider.label, FAKE_GPT.label);
     await clearNotifications(workbench);
+    // The exported file across the editor area (its group maximised), then the layout as it was.
+    const otherEditor = page.locator('.tabs-container .tab[aria-label*="pagination.js"]');
+    await workbench.runCommand('View: Toggle Maximize Editor Group', { until: async () => !(await otherEditor.isVisible()), what: 'the YAML editor group maximised' });
     await workbench.screenshot('promptfoo-export');
+    await workbench.runCommand('View: Toggle Maximize Editor Group', { until: () => otherEditor.isVisible(), what: 'the editor groups restored' });
 
     // The real promptfoo CLI, from the workspace folder (the check runs in a copy of it). One at a time, so Fake GPT
     // answers first and grades after: its script list is consumed in request order.
