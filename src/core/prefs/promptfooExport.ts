@@ -81,7 +81,7 @@ export const PROMPTFOO_METRICS = { parses: 'code-parses', verification: 'verific
 function selectionText(run: RunRecord): string {
   const s = run.context.selection;
   if (!s) return '';
-  return s.startLine === s.endLine ? `, line ${s.startLine + 1}` : `, lines ${s.startLine + 1}–${s.endLine + 1}`;
+  return s.startLine === s.endLine ? `, line ${s.startLine + 1}` : `, lines ${s.startLine + 1}-${s.endLine + 1}`;
 }
 
 function describeRun(run: RunRecord): string {
@@ -155,9 +155,10 @@ function collectProviders(options: PromptfooExportOptions, skipped: string[]): C
 
 const HEADER = [
   ' promptfoo config exported by Parallax: each test is a logged comparison, kept as a regression test.',
-  ' Run it from the project folder (the check commands run in a copy of it): npx promptfoo@0.115 eval -c <this file>',
-  ' No API keys are in this file: set the environment variables named by apiKeyEnvar (OpenAI and compatible) or',
-  ' ANTHROPIC_API_KEY (Anthropic) before running it.',
+  ' Run it from the project folder (the check commands run in a copy of it):',
+  '   npx promptfoo@0.115 eval -c promptfooconfig.yaml --no-cache',
+  ' No API keys are in this file: set the variables named by apiKeyEnvar (OpenAI and compatible)',
+  ' or ANTHROPIC_API_KEY (Anthropic) first.',
 ].join('\n');
 
 /** Builds the config and its YAML. Throws when no run has a model promptfoo can call. */
@@ -198,7 +199,7 @@ function toYaml(config: PromptfooConfig, providerComments: Map<number, string>, 
     const tests = doc.get('tests', true);
     if (isSeq(tests)) {
       tests.commentBefore =
-        " The notes' llm-rubric checks use promptfoo's default grader (OpenAI: set OPENAI_API_KEY), or set\n defaultTest.options.provider to the model that should grade.";
+        " The notes' llm-rubric checks use promptfoo's default grader (OpenAI: set OPENAI_API_KEY),\n or set defaultTest.options.provider to the model that should grade.";
     }
   }
   return doc.toString({ lineWidth: 0 });

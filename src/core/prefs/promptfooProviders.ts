@@ -72,7 +72,7 @@ export function promptfooProvider(model: RunModel, endpoint: ExportEndpoint | un
     const keyVar = endpoint?.apiKeyEnv;
     const comment =
       keyVar && keyVar !== 'ANTHROPIC_API_KEY'
-        ? ` ${name}: promptfoo's Anthropic provider reads ANTHROPIC_API_KEY; Parallax used the variable ${keyVar}`
+        ? ` ${name}: promptfoo reads the key from ANTHROPIC_API_KEY (Parallax used ${keyVar})`
         : undefined;
     return { ok: true, provider: { id: `anthropic:messages:${model.model}`, label: name, config }, ...(comment ? { comment } : {}) };
   }

@@ -88,7 +88,7 @@ describe('promptfoo export: the config', () => {
       'run r1: Copilot: promptfoo has no VS Code Language Model provider',
       'run r2: Qwen: not in parallax.models any more, so its endpoint is unknown',
     ]);
-    assert.match(out.yaml, /# Claude: promptfoo's Anthropic provider reads ANTHROPIC_API_KEY; Parallax used the variable MY_CLAUDE_KEY\n\s+- id: anthropic:messages/);
+    assert.match(out.yaml, /# Claude: promptfoo reads the key from ANTHROPIC_API_KEY \(Parallax used MY_CLAUDE_KEY\)\n\s+- id: anthropic:messages/);
     assert.equal(out.config.tests.length, 2);
   });
 
@@ -111,7 +111,7 @@ describe('promptfoo export: the config', () => {
     assert.match(fix?.assert[1]?.value ?? '', /const command = "npm test", relative = "src\/a\.js"/);
     assert.deepEqual(why?.assert, []);
     assert.deepEqual(out.skipped, ['run why: its check (npm test) needs a selection edit of a file to be repeated']);
-    assert.equal(fix?.description, 'fix: src/a.js, lines 5–7 (Parallax run fix, 2026-11-30T10:00:00.000Z)');
+    assert.equal(fix?.description, 'fix: src/a.js, lines 5-7 (Parallax run fix, 2026-11-30T10:00:00.000Z)');
   });
 
   it("notes the default grader when notes are graded and no model was chosen", () => {
