@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: npm dependencies (installed when missing or stale, so a fresh clone can run this first), setup (cached),
-// typecheck, lint, unit tests, then the e2e suite in a real VS Code (code-server + Chromium), which also runs the
-// integration suite inside the extension host. Ends with one line "N passed, N failed[, N skipped]" and exits
+// `npm test`: npm dependencies (installed when missing or stale, so a fresh clone can run this first), setup (cached,
+// the pinned promptfoo CLI included), typecheck, lint, unit tests, then the e2e suite in a real VS Code (code-server +
+// Chromium), which also runs the integration suite inside the extension host. Ends with one line "N passed, N failed[, N skipped]" and exits
 // non-zero on any failure. PARALLAX_SKIP_E2E=1 skips the VS Code setup and the e2e suite.
 // Nothing is resolved from node_modules before ensureDependencies() has run.
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDependencies } from './lib/bootstrap.mjs';
 import { setupVscode } from './setup-vscode.mjs';
+import { ensurePromptfoo } from './lib/promptfooTool.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -65,6 +66,15 @@ if (process.env.PARALLAX_SKIP_E2E !== '1') {
     console.error(`[test] setup failed: ${err instanceof Error ? err.message : String(err)}`);
     totals.failed += 1;
   }
+}
+
+// The real promptfoo CLI for the promptfoo export tests (unit and e2e), pinned and cached outside the repository.
+heading('setup: promptfoo');
+try {
+  ensurePromptfoo();
+} catch (err) {
+  console.error(`[test] promptfoo setup failed: ${err instanceof Error ? err.message : String(err)}`);
+  totals.failed += 1;
 }
 
 heading('typecheck');

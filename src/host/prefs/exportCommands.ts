@@ -1,7 +1,8 @@
 /**
  * Export commands: `parallax.exportLog` (CSV / JSON / DPO pairs of the preference log to a file) and
  * `parallax.exportRunMarkdown` (one run as Markdown, to an untitled document or a file). The leaderboard's
- * export buttons run the same log export, limited to the runs its filter shows.
+ * export buttons run the same log export, limited to the runs its filter shows. `parallax.exportPromptfoo` (chosen runs
+ * as a promptfoo config, promptfooExportCommand.ts) is registered here too and offered in the log export's format list.
  */
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
@@ -22,6 +23,7 @@ import {
   runsForPicker,
 } from './leaderboardExports';
 import { leaderboardQuery } from './leaderboardView';
+import { PROMPTFOO_COMMAND, registerPromptfooExport } from './promptfooExportCommand';
 
 export interface LogExportOptions {
   /** Skip the format picker. */
@@ -43,6 +45,7 @@ export function registerExportCommands(
     vscode.commands.registerCommand('parallax.exportRunMarkdown', (runId?: unknown) =>
       exportRunMarkdown(prefs, log, latestRunId(), typeof runId === 'string' ? runId : undefined),
     ),
+    registerPromptfooExport(prefs, log, latestRunId, { defaultSaveUri, writeAndOfferToOpen, reportFailure }),
   );
 }
 
@@ -66,9 +69,12 @@ function reportFailure(log: vscode.LogOutputChannel, action: string, err: unknow
   void vscode.window.showErrorMessage(`Parallax: ${action} failed: ${message}`);
 }
 
-async function pickFormat(): Promise<LogExportFormat | undefined> {
+async function pickFormat(): Promise<LogExportFormat | 'promptfoo' | undefined> {
   const picked = await vscode.window.showQuickPick(
-    LOG_EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, format: f.format })),
+    [
+      ...LOG_EXPORT_FORMATS.map((f) => ({ label: f.label, detail: f.detail, format: f.format })),
+      { label: 'promptfoo config (YAML)…', detail: 'Chosen runs as a regression test the promptfoo CLI runs', format: 'promptfoo' as const },
+    ],
     { title: 'Export Preference Log', placeHolder: 'Choose a format' },
   );
   return picked?.format;
@@ -78,6 +84,10 @@ export async function exportPreferenceLog(prefs: PreferenceSource, log: vscode.L
   try {
     const format = options.format ?? (await pickFormat());
     if (!format) return;
+    if (format === 'promptfoo') {
+      await vscode.commands.executeCommand(PROMPTFOO_COMMAND);
+      return;
+    }
     const { runs } = await prefs.readAll();
     const selected = options.filter ? filterRuns(runs, leaderboardQuery(options.filter)) : runs;
     const exported = renderLogExport(selected, format);
