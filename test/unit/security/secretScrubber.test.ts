@@ -34,17 +34,20 @@ describe('security: secret scrubber ReDoS (linear time on hostile input)', () =>
         scrubSecrets(text);
         scrubSecrets(text, { aggressive: true, secrets: ['not-in-there-1234'] });
       });
-      assert.ok(ms < 250, `${name} took ${ms.toFixed(0)} ms`);
+      // Not a speed check (that is bench/): backtracking on this input takes minutes, linear work milliseconds,
+      // so a bound this far from both cannot fail on a loaded machine and still catches a ReDoS pattern.
+      assert.ok(ms < 5000, `${name} took ${ms.toFixed(0)} ms`);
     });
   }
 
-  it('ReDoS: time grows linearly: 8× the keykey input takes far less than 64× the time', () => {
-    const small = 'key'.repeat(20_000);
+  it('ReDoS: time grows linearly: 16× the keykey input takes far less than the 256× a quadratic scrub would', () => {
+    const small = 'key'.repeat(10_000);
     const large = 'key'.repeat(160_000);
+    const median = (fn: () => void): number => [timed(fn), timed(fn), timed(fn)].sort((x, y) => x - y)[1] ?? 0;
     scrubSecrets(small); // warm up
-    const a = Math.max(1, timed(() => scrubSecrets(small)));
-    const b = timed(() => scrubSecrets(large));
-    assert.ok(b < a * 30, `small ${a.toFixed(1)} ms, large ${b.toFixed(1)} ms`);
+    const a = Math.max(2, median(() => scrubSecrets(small)));
+    const b = median(() => scrubSecrets(large));
+    assert.ok(b < a * 100, `small ${a.toFixed(1)} ms, large ${b.toFixed(1)} ms`);
   });
 
   it('size cap: text past MAX_SCRUB_CHARS is dropped with a marker, never kept unscrubbed', () => {
@@ -63,7 +66,7 @@ describe('security: secret scrubber ReDoS (linear time on hostile input)', () =>
       out = scrubSecrets(answer);
     });
     assert.equal(out.length, answer.length);
-    assert.ok(ms < 3000, `took ${ms.toFixed(0)} ms`);
+    assert.ok(ms < 20_000, `took ${ms.toFixed(0)} ms`); // bounded, not fast: bench/ measures speed
   });
 });
 
