@@ -15,9 +15,16 @@ async function summaryOf(board: Frame): Promise<string> {
   return ((await board.textContent('[data-testid="board-summary"]', { timeout: 1_000 }).catch(() => '')) ?? '').trim();
 }
 
+/** Picks a source and waits until the board shows it: the re-rendered picker says so, and the summary counts `votes`. */
 async function pickSource(board: Frame, value: string, votes: string): Promise<void> {
   await board.selectOption('[data-testid="board-source"]', value);
-  await waitFor(async () => (await summaryOf(board)).startsWith(votes), { what: `the ${value || 'mine'} board to count ${votes}`, timeoutMs: 30_000 });
+  await waitFor(
+    async () => {
+      const shown = await board.evaluate(() => document.querySelector<HTMLSelectElement>('[data-testid="board-source"]')?.dataset.shown);
+      return shown === value && (await summaryOf(board)).startsWith(votes);
+    },
+    { what: `the ${value || 'mine'} board to count ${votes}`, timeoutMs: 30_000 },
+  );
 }
 
 describe('team board: a folder of logs beside mine', function () {

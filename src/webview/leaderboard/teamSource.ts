@@ -22,6 +22,8 @@ export function renderSourcePicker(view: LeaderboardView, onSource: (source: str
   // A person no longer in the folder stays selectable, so the control shows the truth.
   if (current !== '' && ![...control.options].some((o) => o.value === current)) control.append(element('option', { attrs: { value: current } }, [current.replace(PERSON_PREFIX, '')]));
   control.value = current;
+  // The source this board was built for (the control's value changes before the host answers).
+  control.dataset.shown = current;
   control.addEventListener('change', () => onSource(control.value === '' ? undefined : control.value));
   return element('div', { className: 'board-source filters', attrs: { role: 'group', 'aria-label': 'Whose votes' } }, [
     element('label', { className: 'filter-field', attrs: { for: 'board-source' } }, ['Votes of']),

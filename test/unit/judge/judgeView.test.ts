@@ -4,7 +4,7 @@ import { type Judgement, judgeCandidates, judgeViewOf, namesToMask } from '../..
 import { judgeViewSchema } from '../../../src/shared/judgeProtocol';
 import type { RunView } from '../../../src/shared/protocol';
 
-const spec = (id: string, label: string, model: string): ModelSpec => ({ id, label, model, provider: 'openai-compatible' }) as ModelSpec;
+const spec = (id: string, label: string, model: string): ModelSpec => ({ id, label, model, provider: 'openai-compatible' });
 const SPECS = [spec('gpt', 'Fake GPT', 'fake-gpt-1'), spec('claude', 'Fake Claude', 'fake-claude-1')];
 const VIEW = {
   columns: [{ columnId: 'c0', displayLabel: 'Model A' }, { columnId: 'c1', displayLabel: 'Model B' }],
