@@ -1,6 +1,7 @@
 /** Builds the host services and registers everything with VS Code; every disposable goes to the context. */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { JudgeService } from './judge/judgeService';
 import { SettingsService } from './config/settings';
 import { ApiKeyStore } from './keys/apiKeyStore';
 import { registerExportCommands } from './prefs/exportCommands';
@@ -43,10 +44,13 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
 
   const notice = (level: 'info' | 'warning', message: string): void => panel.post({ type: 'notice', level, message });
   const verification = wireVerification({ context, controller, preferences, settings, post: (m) => panel.post(m), log });
+  const judge = new JudgeService({ controller, settings, keys, preferences, post: (m) => panel.post(m), log });
   subs.push(
-    panel.onDidBecomeReady(() => void controller.coordinator.onPanelReady()),
+    judge,
+    vscode.commands.registerCommand('parallax.askJudge', () => judge.ask()),
+    panel.onDidBecomeReady(() => void controller.coordinator.onPanelReady().then(() => judge.refresh())),
     panel.onDidReceiveMessage((message) => {
-      routeResultsMessage(message, controller, actions, notice, verification).catch((err: unknown) => log.error(`Results panel action failed: ${String(err)}`));
+      routeResultsMessage(message, controller, actions, notice, verification, judge).catch((err: unknown) => log.error(`Results panel action failed: ${String(err)}`));
     }),
     panel.onDidChangeExistence((exists) => {
       if (exists) void vscode.commands.executeCommand('setContext', 'parallax.hasRun', true);

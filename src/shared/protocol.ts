@@ -8,6 +8,7 @@
  * blind mode can hide which model is which: the host keeps the mapping.
  */
 import { z } from 'zod';
+import { judgeToHostSchemas, judgeToResultsSchemas } from './judgeProtocol';
 import { verificationToHostSchemas, verificationToResultsSchemas } from './verificationProtocol';
 import { EXPORT_FORMATS, INLINE_DIFF_CAPS, MAX_MODELS, MAX_PATCH_FILES, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
@@ -250,6 +251,7 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rerun') }),
   z.object({ type: z.literal('exportMarkdown') }),
   ...verificationToHostSchemas,
+  ...judgeToHostSchemas,
   /** Maximise the panel's editor group, or restore it. */
   z.object({ type: z.literal('toggleFocus') }),
   /** Every answer with code against the original, in native diff editors side by side. */
@@ -274,6 +276,7 @@ export const hostToResultsSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('updates'), runId: id, updates: z.array(columnUpdateSchema).max(10_000) }),
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: shortText }),
   ...verificationToResultsSchemas,
+  ...judgeToResultsSchemas,
   /** A key bound to a panel command was pressed in the panel. */
   z.object({ type: z.literal('panelCommand'), command: z.enum(RESULTS_PANEL_COMMANDS) }),
 ]);
@@ -290,6 +293,8 @@ export const leaderboardFilterSchema = z.object({
   /** ISO dates (inclusive). */
   from: z.string().max(40).optional(),
   to: z.string().max(40).optional(),
+  /** Whose votes (issue 12): 'mine' (default), 'team', or 'person:<name>' from the team log folder. */
+  source: z.string().max(300).optional(),
 });
 export type LeaderboardFilter = z.infer<typeof leaderboardFilterSchema>;
 
@@ -325,6 +330,24 @@ export const leaderboardViewSchema = z.object({
   templates: z.array(templateIdSchema),
   languages: z.array(z.string().max(100)),
   skippedLines: z.number().int().nonnegative(),
+  /** The team board (issue 12): present when `parallax.teamLogFolder` is set. */
+  team: z
+    .object({
+      people: z.array(shortText).max(500),
+      /** Team files with unreadable lines, each named with its count (or why it could not be read at all). */
+      problems: z.array(z.object({ file: shortText, lines: z.number().int().nonnegative(), error: shortText.optional() })).max(500),
+      /** Why the folder could not be read, if it could not. */
+      error: shortText.optional(),
+    })
+    .optional(),
+  /** How often a judge model picked the user's winner (runs with both); judges are never votes. */
+  judgeAgreement: z
+    .object({
+      runs: z.number().int().nonnegative(),
+      agreed: z.number().int().nonnegative(),
+      judges: z.array(z.object({ label: shortText, model: shortText, runs: z.number().int().nonnegative(), agreed: z.number().int().nonnegative() })).max(100),
+    })
+    .optional(),
 });
 export type LeaderboardView = z.infer<typeof leaderboardViewSchema>;
 

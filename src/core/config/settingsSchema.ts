@@ -49,6 +49,10 @@ const SETTINGS = {
   'verify.concurrency': z.int().min(0).default(0),
   'verify.timeoutSeconds': z.int().positive().default(300),
   'verify.autoRun': z.boolean().default(false),
+  /** Judge assist (issue 12): the entry id of a configured model; empty: no judge. */
+  'judge.model': z.string().default(''),
+  /** Team board (issue 12): a folder of other people's JSONL logs, read only; empty: none. */
+  teamLogFolder: z.string().default(''),
 };
 
 export interface ParallaxSettings {
@@ -63,6 +67,8 @@ export interface ParallaxSettings {
   'verify.concurrency': number;
   'verify.timeoutSeconds': number;
   'verify.autoRun': boolean;
+  'judge.model': string;
+  teamLogFolder: string;
 }
 
 export interface ReadSettingsResult {
@@ -93,6 +99,8 @@ export function readSettings(get: (key: string) => unknown): ReadSettingsResult 
       'verify.concurrency': read('verify.concurrency', SETTINGS['verify.concurrency']),
       'verify.timeoutSeconds': read('verify.timeoutSeconds', SETTINGS['verify.timeoutSeconds']),
       'verify.autoRun': read('verify.autoRun', SETTINGS['verify.autoRun']),
+      'judge.model': read('judge.model', SETTINGS['judge.model']),
+      teamLogFolder: read('teamLogFolder', SETTINGS.teamLogFolder),
     },
     problems,
   };

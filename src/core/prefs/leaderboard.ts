@@ -2,6 +2,7 @@
  * The personal leaderboard: ratings from the user's votes plus per-model speed, cost and format statistics,
  * over the runs that match a filter (template, language, date range).
  */
+import { type JudgeAgreement, judgeAgreement } from './judgeAgreement';
 import { comparisonsFromRun, modelKey } from './pairwiseOutcomes';
 import { type RunModel, type RunOutput, type RunRecord, type TemplateId, votedOutput } from './preferenceRecord';
 import { rateModels, type WinRateMatrix, winRateMatrix } from './ratings';
@@ -60,6 +61,8 @@ export interface Leaderboard {
   totalVotes: number;
   /** Whether there are enough votes (10) for the ratings to mean much. */
   meaningful: boolean;
+  /** How often a judge model picked the user's winner (issue 12); judges never count as votes. */
+  judgeAgreement: JudgeAgreement;
 }
 
 export const MEANINGFUL_VOTES = 10;
@@ -128,6 +131,7 @@ export function buildLeaderboard(allRuns: readonly RunRecord[], query: Leaderboa
     matrix: winRateMatrix(rowKeys, groups.flat()),
     totalVotes: voted.length,
     meaningful: voted.length >= MEANINGFUL_VOTES,
+    judgeAgreement: judgeAgreement(runs),
   };
 }
 

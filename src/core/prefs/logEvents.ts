@@ -7,6 +7,7 @@
  * - `vote`: the vote, whether the names were hidden while voting, and which attempt of each model was on screen;
  * - `note`, `reveal`, `apply`, `cancel` (by the user, or because a new run replaced this one mid-stream);
  * - `verification`: a candidate's check in its own checkout (see verificationEvent.ts); never a vote.
+ * - `judge`: a judge model's second opinion and pick (see judgeEvent.ts); never a vote.
  *
  * Schema 1 (older logs) wrote one `run` line at run end, with later `vote` and `note` lines; it is still read.
  */
@@ -20,6 +21,7 @@ import {
   voteMismatch,
   voteSchema,
 } from './preferenceRecord';
+import { judgeEventSchema } from './judgeEvent';
 import { verificationEventSchema } from './verificationEvent';
 
 const runId = z.string().min(1);
@@ -54,7 +56,15 @@ function checkRunShape(run: RunShape, ctx: z.RefinementCtx): void {
 // ------------------------------------------------------------------------------------------------- schema 2
 
 export const runStartEventSchema = z
-  .object({ schemaVersion: z.literal(2), type: z.literal('run-start'), runId, at: isoTimestamp, ...runShape })
+  .object({
+    schemaVersion: z.literal(2),
+    type: z.literal('run-start'),
+    runId,
+    at: isoTimestamp,
+    ...runShape,
+    /** Who ran it, when a shared (team) log says so; Parallax itself does not write it. */
+    author: z.string().min(1).max(200).optional(),
+  })
   .superRefine(checkRunShape);
 
 export const attemptEventSchema = z.object({
@@ -100,6 +110,7 @@ export const eventV2Schema = z.discriminatedUnion('type', [
   applyEventSchema,
   cancelEventSchema,
   verificationEventSchema,
+  judgeEventSchema,
 ]);
 
 // ------------------------------------------------------------------------------------------------- schema 1

@@ -4,10 +4,11 @@
  *
  * Folding rules: a run starts at its `run-start` (or schema-1 `run` line); an `attempt` replaces the model's answer
  * on screen and is kept in `attempts`; a later `vote` replaces the earlier one; every `note` is kept; `reveal`,
- * `apply`, `cancel` and `verification` are recorded as they came. Events for an unknown run, or naming a model the run does not
+ * `apply`, `cancel`, `verification` and `judge` are recorded as they came (a judge is never a vote). Events for an unknown run, or naming a model the run does not
  * have, are reported as problems and skipped; nothing is ever dropped silently.
  */
 import { z } from 'zod';
+import { judgeMismatch } from './judgeEvent';
 import { eventV1Schema, eventV2Schema, type LegacyRunEntry, type LogEntry, type LogEventV2 } from './logEvents';
 import { type AttemptRecord, type RunOutput, type RunRecord, voteMismatch } from './preferenceRecord';
 
@@ -92,6 +93,13 @@ export class LogFolder {
         if (!ids.has(event.modelId)) return this.problem(line, `verification for run '${run.id}': unknown model '${event.modelId}'`);
         const { schemaVersion: _v, type: _t, runId: _r, ...verification } = event;
         (run.verifications ??= []).push(verification);
+        return;
+      }
+      case 'judge': {
+        const mismatch = judgeMismatch(event, ids);
+        if (mismatch) return this.problem(line, `judge for run '${run.id}': ${mismatch}`);
+        const { schemaVersion: _v, type: _t, runId: _r, ...judgement } = event;
+        (run.judgements ??= []).push(judgement);
         return;
       }
       case 'cancel':

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TEMPLATE_IDS } from '../../shared/vocabulary';
+import type { JudgeRecord } from './judgeEvent';
 import type { VerificationRecord } from './verificationEvent';
 
 export { TEMPLATE_IDS };
@@ -146,6 +147,10 @@ export interface RunRecord {
   cancelled?: 'user' | 'replaced' | 'closed' | undefined;
   /** Checks of the candidates in their own checkouts, in the order they finished (absent when none ran). */
   verifications?: VerificationRecord[] | undefined;
+  /** Judge models' second opinions, in the order they finished (absent when none was asked). Never a vote. */
+  judgements?: JudgeRecord[] | undefined;
+  /** Who ran it, when a shared (team) log's run-start says so. */
+  author?: string | undefined;
 }
 
 /** Why a vote does not fit a run's models, or undefined when it does. */

@@ -13,7 +13,7 @@ import { type ParallaxSettings, readSettings } from '../../core/config/settingsS
 
 const SECTION = 'parallax';
 /** Keys (without the prefix) whose workspace values are ignored. */
-const USER_ONLY_KEYS: ReadonlySet<string> = new Set(['models', 'preferenceLogPath', 'context', 'prices', 'limits']);
+const USER_ONLY_KEYS: ReadonlySet<string> = new Set(['models', 'preferenceLogPath', 'context', 'prices', 'limits', 'teamLogFolder']);
 
 export class SettingsService implements vscode.Disposable {
   private current: { settings: ParallaxSettings; problems: ConfigProblem[] };

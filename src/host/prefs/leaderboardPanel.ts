@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../core/prefs/preferenceRecord';
+import type { TeamLogs } from '../../core/prefs/teamLogs';
 import {
   type HostToLeaderboard,
   hostToLeaderboardSchema,
@@ -22,6 +23,8 @@ import { bundleHtml, webviewOptions } from '../webviews/webviewResources';
 export interface PreferenceSource {
   readAll(): Promise<{ runs: RunRecord[]; problems: { line: number; error: string }[] }>;
   onDidChange: vscode.Event<void>;
+  /** The team log folder's logs (read only), or undefined when `parallax.teamLogFolder` is not set. */
+  readTeam?(): Promise<TeamLogs | undefined>;
 }
 
 export const LEADERBOARD_VIEW_TYPE = 'parallax.leaderboard';
@@ -71,8 +74,9 @@ class LeaderboardPanel implements vscode.Disposable {
     const generation = ++this.generation;
     try {
       const contents = await this.prefs.readAll();
+      const team = await this.prefs.readTeam?.();
       if (generation !== this.generation) return;
-      this.send({ type: 'leaderboard', view: toLeaderboardView(contents, this.filter) });
+      this.send({ type: 'leaderboard', view: toLeaderboardView(contents, this.filter, {}, team) });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(`Leaderboard: could not read the preference log: ${message}`);

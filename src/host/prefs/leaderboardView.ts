@@ -4,7 +4,9 @@
  */
 import { buildLeaderboard, type LeaderboardQuery, type LeaderboardRow } from '../../core/prefs/leaderboard';
 import { type RunRecord, TEMPLATE_IDS } from '../../core/prefs/preferenceRecord';
+import { type BoardSource, runsForSource, type TeamLogs, teamPeople, teamProblems } from '../../core/prefs/teamLogs';
 import type { LeaderboardFilter, LeaderboardRowView, LeaderboardView, TemplateId } from '../../shared/protocol';
+import { capText } from '../../shared/vocabulary';
 
 /** What the preference log reader returns: folded runs and the lines it had to skip. */
 export interface PreferenceContents {
@@ -84,12 +86,38 @@ function toRowView(row: RatedRow): LeaderboardRowView {
   };
 }
 
+const PERSON_PREFIX = 'person:';
+
+/** The filter's source as a board source; a team source without a team folder is the user's own board. */
+export function boardSource(source: string | undefined, team: TeamLogs | undefined): BoardSource {
+  if (team === undefined || source === undefined) return { kind: 'mine' };
+  if (source === 'team') return { kind: 'team' };
+  if (source.startsWith(PERSON_PREFIX)) return { kind: 'person', person: source.slice(PERSON_PREFIX.length) };
+  return { kind: 'mine' };
+}
+
+/** The picker's value of a person's board. */
+export function personSource(person: string): string {
+  return `${PERSON_PREFIX}${person}`;
+}
+
+/** The team part of the view: who is in the folder and which files had unreadable lines. */
+function teamView(team: TeamLogs): NonNullable<LeaderboardView['team']> {
+  return {
+    people: teamPeople(team).slice(0, 500).map((p) => capText(p)),
+    problems: teamProblems(team).slice(0, 500).map((p) => ({ file: capText(p.file), lines: p.lines, ...(p.error === undefined ? {} : { error: capText(p.error) }) })),
+    ...(team.error === undefined ? {} : { error: capText(team.error) }),
+  };
+}
+
 /**
  * The panel's view. Only models that took part in a voted run have a rating, so only they get a row; the matrix
  * follows the row order (rank, then rating).
  */
-export function toLeaderboardView(contents: PreferenceContents, filter: LeaderboardFilter, options: RatingOptions = {}): LeaderboardView {
-  const board = buildLeaderboard(contents.runs, leaderboardQuery(filter, options));
+export function toLeaderboardView(contents: PreferenceContents, filter: LeaderboardFilter, options: RatingOptions = {}, team?: TeamLogs): LeaderboardView {
+  const source = boardSource(filter.source, team);
+  const runs = runsForSource(contents.runs, team, source);
+  const board = buildLeaderboard(runs, leaderboardQuery(filter, options));
   const rows = board.rows.filter(isRated);
   const index = new Map(board.matrix.keys.map((key, i) => [key, i]));
   const matrix = rows.map((a) =>
@@ -106,7 +134,17 @@ export function toLeaderboardView(contents: PreferenceContents, filter: Leaderbo
     totalVotes: board.totalVotes,
     meaningful: board.meaningful,
     filter,
-    ...filterChoices(contents.runs),
-    skippedLines: contents.problems.length,
+    ...filterChoices(runs),
+    skippedLines: source.kind === 'person' ? 0 : contents.problems.length,
+    ...(team ? { team: teamView(team) } : {}),
+    ...(board.judgeAgreement.runs > 0
+      ? {
+          judgeAgreement: {
+            runs: board.judgeAgreement.runs,
+            agreed: board.judgeAgreement.agreed,
+            judges: board.judgeAgreement.judges.slice(0, 100).map((j) => ({ label: capText(j.label), model: capText(j.model), runs: j.runs, agreed: j.agreed })),
+          },
+        }
+      : {}),
   };
 }

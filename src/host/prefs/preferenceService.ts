@@ -8,6 +8,7 @@ import { basename, dirname, isAbsolute, join } from 'node:path';
 import * as vscode from 'vscode';
 import { type LogContents, PreferenceLog, PreferenceWriteError } from '../../core/prefs/preferenceLog';
 import type { LogEntry } from '../../core/prefs/logEvents';
+import { readTeamLogs, type TeamLogs } from '../../core/prefs/teamLogs';
 import type { SettingsService } from '../config/settings';
 
 export const DEFAULT_LOG_NAME = 'preferences.jsonl';
@@ -32,8 +33,14 @@ export class PreferenceService implements vscode.Disposable {
   ) {
     this.log = new PreferenceLog(this.resolvePath());
     this.watch(this.log.filePath);
+    let teamFolder = settings.settings.teamLogFolder;
     this.subscription = settings.onDidChange(() => {
       const path = this.resolvePath();
+      if (teamFolder !== settings.settings.teamLogFolder) {
+        // A new team folder: the leaderboard re-reads.
+        teamFolder = settings.settings.teamLogFolder;
+        if (path === this.log.filePath) this.changed.fire();
+      }
       if (path === this.log.filePath) return;
       const unsaved = this.log.pending();
       this.log = new PreferenceLog(path);
@@ -50,6 +57,18 @@ export class PreferenceService implements vscode.Disposable {
 
   readAll(): Promise<LogContents> {
     return this.log.readAll();
+  }
+
+  /**
+   * The team board's logs from `parallax.teamLogFolder`, read only (the user's own log is skipped if it lies there);
+   * undefined when no folder is set.
+   */
+  async readTeam(): Promise<TeamLogs | undefined> {
+    const configured = this.settings.settings.teamLogFolder.trim();
+    if (configured === '') return undefined;
+    const folder = configured.startsWith('~') ? join(homedir(), configured.slice(1)) : configured;
+    if (!isAbsolute(folder)) return { folder, files: [], error: 'parallax.teamLogFolder must be an absolute path.' };
+    return readTeamLogs(folder, this.log.filePath);
   }
 
   /** Waits until every queued append has finished, at most `timeoutMs` (used on deactivation). */

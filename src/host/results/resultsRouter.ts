@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ResultsToHost } from '../../shared/protocol';
 import type { ComparisonController } from '../run/comparisonController';
+import type { JudgeService } from '../judge/judgeService';
 import type { VerificationService } from '../verify/verificationService';
 import type { ResultsActions } from './resultsActions';
 import { openAllDiffs } from './resultsCommands';
@@ -16,6 +17,7 @@ export async function routeResultsMessage(
   actions: ResultsActions,
   post: (level: 'info' | 'warning', text: string) => void,
   verification?: VerificationService,
+  judge?: JudgeService,
 ): Promise<void> {
   const { coordinator } = controller;
   switch (message.type) {
@@ -31,7 +33,11 @@ export async function routeResultsMessage(
     }
     case 'vote':
       await coordinator.vote(message.vote);
+      // A judge's opinion held back in blind mode is shown once the user has voted.
+      judge?.refresh();
       return;
+    case 'askJudge':
+      return judge?.ask();
     case 'draft':
       return coordinator.saveDraft(message.runId, message.draft);
     case 'verify':

@@ -21,6 +21,7 @@ import { countOf, notMeaningfulMessage } from './leaderboardFormat';
 import { renderLeaderboardTable } from './leaderboardTable';
 import { renderRatingChart } from './ratingChart';
 import { renderWinRateMatrix } from './winRateMatrix';
+import { renderJudgeAgreement, renderSourcePicker, renderTeamNotices } from './teamSource';
 
 /** What the panel keeps across reloads; the host's serializer reads `filter` back. A part that is missing or no longer valid falls back. */
 const savedStateSchema = z.object({ filter: leaderboardFilterSchema.catch({}), sort: sortStateSchema.catch(DEFAULT_SORT) });
@@ -61,16 +62,19 @@ function section(title: string, id: string, content: Node): HTMLElement {
 }
 
 function filterActive(filter: LeaderboardFilter): boolean {
-  return Object.values(filter).some((value) => value !== undefined && value !== '');
+  return Object.entries(filter).some(([key, value]) => key !== 'source' && value !== undefined && value !== '');
 }
 
 function renderPage(current: LeaderboardView): HTMLElement[] {
+  const picker = renderSourcePicker(current, (source) => connection.post({ type: 'filter', filter: { ...current.filter, source } }));
   const parts: HTMLElement[] = [
     element('h1', {}, ['Parallax leaderboard']),
+    ...(picker ? [picker] : []),
     renderFilterBar(current, {
-      onFilter: (filter) => connection.post({ type: 'filter', filter }),
+      onFilter: (filter) => connection.post({ type: 'filter', filter: { ...filter, source: current.filter.source } }),
       onExport: (format) => connection.post({ type: 'export', format }),
     }),
+    ...renderTeamNotices(current),
   ];
   if (current.skippedLines > 0) {
     const lines = current.skippedLines === 1 ? '1 line' : `${current.skippedLines} lines`;
@@ -95,7 +99,8 @@ function renderPage(current: LeaderboardView): HTMLElement[] {
   }
   const ranked = [...current.rows].sort((a, b) => a.rank - b.rank || b.rating - a.rating);
   parts.push(
-    element('p', { className: 'summary' }, [`${countOf(current.totalVotes, 'vote')} across ${countOf(current.rows.length, 'model')}.`]),
+    element('p', { className: 'summary', attrs: { 'data-testid': 'board-summary' } }, [`${countOf(current.totalVotes, 'vote')} across ${countOf(current.rows.length, 'model')}.`]),
+    ...[renderJudgeAgreement(current)].filter((p): p is HTMLElement => p !== undefined),
     section('Ranking', 'ranking-heading', renderLeaderboardTable(current.rows, sort, onSort)),
     section('Ratings', 'ratings-heading', renderRatingChart(ranked)),
     section('Head to head', 'matrix-heading', renderWinRateMatrix(current)),

@@ -34,6 +34,9 @@ const connection = connectToHost<HostToResults, ResultsToHost, SavedState>({
       case 'verification':
         view.showVerification(message.runId, message.columnId, message.verification);
         break;
+      case 'judge':
+        view.showJudge(message.runId, message.judge);
+        break;
       case 'panelCommand':
         view.runCommand(message.command);
         break;

@@ -11,6 +11,8 @@ import { ColumnPane } from './columnPane';
 import { layoutToolbar, type LayoutToolbar } from './layoutToolbar';
 import { runPanelCommand } from './panelCommands';
 import { isRunning, ResultsModel, type ColumnChange } from './resultsModel';
+import { JudgeSection } from './judgeSection';
+import type { JudgeView } from '../../shared/judgeProtocol';
 import { renderSummary } from './summaryView';
 import type { VerificationView } from '../../shared/verificationProtocol';
 import { verificationSummaryItem, verificationToolbar } from './verificationBadge';
@@ -36,6 +38,9 @@ export class ResultsView {
   /** The shown run's verifications by column (kept across rebuilds of the same run). */
   private readonly verifications = new Map<string, VerificationView>();
   private cancelVerify: HTMLButtonElement | undefined;
+  private judge: JudgeSection | undefined;
+  /** The latest judge view and its run (kept across rebuilds; shown only for its own run). */
+  private judgeView: { runId: string; view: JudgeView } | undefined;
 
   constructor(
     host: HTMLElement,
@@ -73,6 +78,11 @@ export class ResultsView {
     this.panes.get(columnId)?.verification.show(verification);
     if (this.cancelVerify) this.cancelVerify.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
     this.renderSummaryNow();
+  }
+
+  showJudge(runId: string, view: JudgeView): void {
+    this.judgeView = { runId, view };
+    if (this.model.run?.runId === runId) this.judge?.show(view);
   }
 
   /** Sends a vote draft still waiting for its debounce (the panel is being hidden). */
@@ -127,7 +137,10 @@ export class ResultsView {
     this.summary = element('div', { className: 'summary', attrs: { 'data-testid': 'summary', role: 'region', 'aria-label': 'Summary' } });
     this.voteBar = new VoteBar(run, this.post);
     this.voteBar.setStreaming(running);
-    this.main.replaceChildren(this.toolbar(run, running), ...this.banners(run), columns, this.summary, this.voteBar.root);
+    this.judge = new JudgeSection(this.post, run.readOnly);
+    this.judge.setStreaming(running);
+    if (this.judgeView?.runId === run.runId) this.judge.show(this.judgeView.view);
+    this.main.replaceChildren(this.toolbar(run, running), ...this.banners(run), columns, this.summary, this.judge.root, this.voteBar.root);
     this.renderSummaryNow();
     this.renderProgress();
     this.updateTicker();
@@ -200,6 +213,7 @@ export class ResultsView {
       this.renderProgress();
       const running = this.model.anyRunning;
       this.voteBar?.setStreaming(running);
+      this.judge?.setStreaming(running);
       const cancelAll = this.main.querySelector<HTMLElement>('[data-testid="cancel-all"]');
       if (cancelAll) cancelAll.hidden = !running || (this.model.run?.readOnly ?? true);
       const rerun = this.main.querySelector<HTMLButtonElement>('[data-testid="rerun"]');
