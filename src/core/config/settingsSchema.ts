@@ -49,6 +49,8 @@ const SETTINGS = {
   'verify.concurrency': z.int().min(0).default(0),
   'verify.timeoutSeconds': z.int().positive().default(300),
   'verify.autoRun': z.boolean().default(false),
+  /** Ask before a run whose upper cost estimate is above this many USD (0: before every run with a known cost). */
+  confirmAboveUsd: z.number().min(0).default(0.5),
 };
 
 export interface ParallaxSettings {
@@ -63,6 +65,7 @@ export interface ParallaxSettings {
   'verify.concurrency': number;
   'verify.timeoutSeconds': number;
   'verify.autoRun': boolean;
+  confirmAboveUsd: number;
 }
 
 export interface ReadSettingsResult {
@@ -93,6 +96,7 @@ export function readSettings(get: (key: string) => unknown): ReadSettingsResult 
       'verify.concurrency': read('verify.concurrency', SETTINGS['verify.concurrency']),
       'verify.timeoutSeconds': read('verify.timeoutSeconds', SETTINGS['verify.timeoutSeconds']),
       'verify.autoRun': read('verify.autoRun', SETTINGS['verify.autoRun']),
+      confirmAboveUsd: read('confirmAboveUsd', SETTINGS.confirmAboveUsd),
     },
     problems,
   };
