@@ -95,7 +95,8 @@ export class ColumnPane {
     this.diffstat = element('span', { className: 'diffstat', attrs: { 'data-testid': 'diffstat', hidden: true } });
     this.hint = element('span', { className: 'edit-hint' });
     this.patchFiles = new PatchFileList(id, post);
-    if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry, this.buttons.apply]) b.hidden = true;
+    // A run from the log has no engine behind it (no cancel or retry), but its logged code can still be applied.
+    if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry]) b.hidden = true;
     this.verification = new VerificationBadge(id, column.displayLabel, options.readOnly, post);
 
     this.root = element('section', {

@@ -11,7 +11,7 @@ export type LayoutToolbar = {
   setProgress(finished: number, total: number, running: boolean): void;
 };
 
-/** `main` gets the class `wrap-code` while long code lines wrap; `canDiff` is false for a run restored from the log. */
+/** `main` gets the class `wrap-code` while long code lines wrap; `canDiff` hides the diff controls (every run can diff today: live, or from the log). */
 export function layoutToolbar(main: HTMLElement, post: (message: ResultsToHost) => void, canDiff: boolean): LayoutToolbar {
   const progress = element('span', { className: 'run-progress', attrs: { 'data-testid': 'run-progress', role: 'status', 'aria-live': 'polite' } });
   const wrap = element('button', {
