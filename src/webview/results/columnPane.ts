@@ -9,6 +9,7 @@ import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { PatchFileList } from './patchFileList';
 import { collapseToggle } from './columnCollapse';
+import { columnDiffToggle } from './columnDiffToggle';
 import { InlineDiffPane } from './inlineDiffView';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { StreamingAnswerView } from './streamingAnswerView';
@@ -109,6 +110,7 @@ export class ColumnPane {
           column.demo ? element('span', { className: 'tag demo-tag', text: 'demo' }) : undefined,
           options.chosen ? element('span', { className: 'tag chosen-tag', attrs: { 'aria-label': 'Your pick' } }, [codicon('star-full'), element('span', { text: 'pick' })]) : undefined,
           this.badge,
+          columnDiffToggle(column.displayLabel),
           collapseToggle(column.displayLabel),
         ]),
         subtitle ? element('div', { className: 'subtitle', text: subtitle }) : undefined,
