@@ -184,9 +184,11 @@ export class ResultsView {
     if (run.readOnly) {
       banners.push(element('div', { className: 'banner history', attrs: { role: 'note' } }, [
         codicon('history'),
-        element('span', { text: 'From your log, run ' }),
-        element('time', { text: readableDate(run.createdAt), attrs: { datetime: run.createdAt, 'data-testid': 'history-date' } }),
-        element('span', { text: '. Diff, Compare and Apply use the answers it logged (Apply only while the code is unchanged); re-run it to retry. You can still vote.' }),
+        element('span', {}, [
+          'From your log, run ',
+          element('time', { text: readableDate(run.createdAt), attrs: { datetime: run.createdAt, 'data-testid': 'history-date' } }),
+          '. Diff, Compare and Apply use the answers it logged (Apply only while the code is unchanged); re-run it to retry. You can still vote.',
+        ]),
       ]));
     }
     return banners;
