@@ -3,6 +3,7 @@ import type { Frame } from 'playwright-core';
 import { compareAndWait, compareSelection, COMPARED_FILE } from './harness/compareSelection';
 import { updateSettings } from './harness/editorProbes';
 import { restoreDefaultModels, SELECTED_LINES } from './harness/loopModels';
+import { pointerInto } from './harness/pointerAway';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
@@ -47,6 +48,8 @@ describe('honest estimates: the chosen template in the sidebar, and parallax.con
     const explain = await estimateText(sidebar, 'the estimate of the Explain prompt', (t) => t.endsWith('Explain prompt'));
     const inputOf = (text: string) => Number(/^≈([\d,]+) in/.exec(text)?.[1]?.replace(/,/g, ''));
     assert.notEqual(inputOf(explain), inputOf(fix), `another template, another prompt: ${fix} / ${explain}`);
+    // The activity bar's "Parallax" hover from opening the view would cover the model list.
+    await pointerInto(workbench, sidebar, '[data-testid="template"]');
     await workbench.screenshot('sidebar-estimate');
     await sidebar.selectOption('[data-testid="template"]', 'fix');
     await estimateText(sidebar, 'the Fix estimate again', (t) => t.endsWith('Fix prompt'));
