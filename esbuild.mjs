@@ -1,4 +1,6 @@
-// Two bundles: the extension host (cjs, Node 20, `vscode` external) and the webviews (browser iife).
+// Three bundles: the extension host (cjs, Node 20, `vscode` external), the webviews (browser iife), and OpenAI's
+// tokenizer apart from the host (its ranks are megabytes: the host loads dist/tokenizer-o200k.js on the first estimate,
+// never at activation).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
@@ -15,6 +17,27 @@ const common = {
   legalComments: 'none',
 };
 
+const TOKENIZER_MODULE = 'gpt-tokenizer/encoding/o200k_base';
+
+/** The host's `import('gpt-tokenizer/encoding/o200k_base')` loads the separate bundle next to extension.js. */
+const tokenizerApart = {
+  name: 'tokenizer-apart',
+  setup(build) {
+    build.onResolve({ filter: /^gpt-tokenizer\/encoding\/o200k_base$/ }, () => ({ path: './tokenizer-o200k.js', external: true }));
+  },
+};
+
+/** @type {import('esbuild').BuildOptions} */
+const tokenizer = {
+  ...common,
+  sourcemap: false,
+  entryPoints: { 'tokenizer-o200k': TOKENIZER_MODULE },
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const host = {
   ...common,
@@ -25,6 +48,7 @@ const host = {
   target: 'node20',
   external: ['vscode'],
   mainFields: ['module', 'main'],
+  plugins: [tokenizerApart],
 };
 
 /** @type {import('esbuild').BuildOptions} */
@@ -57,11 +81,11 @@ async function main() {
   if (production) removeSourceMaps();
   copyCodicons();
   if (watch) {
-    const contexts = await Promise.all([host, webview].map((c) => esbuild.context(c)));
+    const contexts = await Promise.all([host, webview, tokenizer].map((c) => esbuild.context(c)));
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
-  await Promise.all([host, webview].map((c) => esbuild.build(c)));
+  await Promise.all([host, webview, tokenizer].map((c) => esbuild.build(c)));
 }
 
 main().catch((err) => {

@@ -188,6 +188,16 @@ export const estimateSchema = z.object({
   /** Sum over selected models with a known price; undefined when none is known. */
   costUsd: z.number().optional(),
   unknownPriceModels: z.number().int().nonnegative(),
+  /** The template and instruction the estimate was computed for (the sidebar's chosen ones). */
+  template: templateIdSchema.optional(),
+  /** Sum of the models' output bounds (`maxTokens`, or the default). */
+  outputTokens: z.number().int().nonnegative().optional(),
+  /** Input only … input plus the whole output bound, over the models with a known price. */
+  costLowUsd: z.number().nonnegative().optional(),
+  costHighUsd: z.number().nonnegative().optional(),
+  /** Models counted with the heuristic (no tokenizer for their family). */
+  heuristicModels: z.number().int().nonnegative().optional(),
+  defaultBound: z.boolean().optional(),
 });
 export type EstimateView = z.infer<typeof estimateSchema>;
 
@@ -218,7 +228,14 @@ export const sidebarToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('configureModels') }),
   z.object({ type: z.literal('openRun'), runId: id }),
   z.object({ type: z.literal('searchHistory'), query: z.string().max(500) }),
-  z.object({ type: z.literal('estimate'), modelIds: z.array(id).max(MAX_MODELS), includeWholeFile: z.boolean() }),
+  z.object({
+    type: z.literal('estimate'),
+    modelIds: z.array(id).max(MAX_MODELS),
+    includeWholeFile: z.boolean(),
+    /** The chosen template and instruction: the estimate is for the prompt they build. */
+    template: templateIdSchema.optional(),
+    instruction: z.string().max(20_000).optional(),
+  }),
   z.object({ type: z.literal('showLeaderboard') }),
   z.object({ type: z.literal('openWalkthrough') }),
 ]);

@@ -53,6 +53,8 @@ const SETTINGS = {
   'judge.model': z.string().default(''),
   /** Team board (issue 12): a folder of other people's JSONL logs, read only; empty: none. */
   teamLogFolder: z.string().default(''),
+  /** Ask before a run whose upper cost estimate is above this many USD (0: before every run with a known cost). */
+  confirmAboveUsd: z.number().min(0).default(0.5),
 };
 
 export interface ParallaxSettings {
@@ -69,6 +71,7 @@ export interface ParallaxSettings {
   'verify.autoRun': boolean;
   'judge.model': string;
   teamLogFolder: string;
+  confirmAboveUsd: number;
 }
 
 export interface ReadSettingsResult {
@@ -101,6 +104,7 @@ export function readSettings(get: (key: string) => unknown): ReadSettingsResult 
       'verify.autoRun': read('verify.autoRun', SETTINGS['verify.autoRun']),
       'judge.model': read('judge.model', SETTINGS['judge.model']),
       teamLogFolder: read('teamLogFolder', SETTINGS.teamLogFolder),
+      confirmAboveUsd: read('confirmAboveUsd', SETTINGS.confirmAboveUsd),
     },
     problems,
   };

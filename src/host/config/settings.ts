@@ -2,7 +2,8 @@
  * Reads the `parallax.*` settings, validates them with the core schema, and re-reads on change.
  *
  * `parallax.models` decides where code is sent, `parallax.preferenceLogPath` where data is written,
- * `parallax.context` how much code is sent, `parallax.prices` what a run is shown to cost and `parallax.limits` how
+ * `parallax.context` how much code is sent, `parallax.prices` what a run is shown to cost, `parallax.confirmAboveUsd`
+ * when a costly run is confirmed first and `parallax.limits` how
  * long a model may run, so only the user's own (global) value or the default is used for them — never a workspace
  * or folder value, which a cloned repository could set (e.g. the whole file at 100 MB, prices of 0, 1 ms limits).
  * They are application-scoped in the manifest too. A workspace that tries is logged and warned about once.
@@ -13,7 +14,7 @@ import { type ParallaxSettings, readSettings } from '../../core/config/settingsS
 
 const SECTION = 'parallax';
 /** Keys (without the prefix) whose workspace values are ignored. */
-const USER_ONLY_KEYS: ReadonlySet<string> = new Set(['models', 'preferenceLogPath', 'context', 'prices', 'limits', 'teamLogFolder']);
+const USER_ONLY_KEYS: ReadonlySet<string> = new Set(['models', 'preferenceLogPath', 'context', 'prices', 'limits', 'teamLogFolder', 'confirmAboveUsd']);
 
 export class SettingsService implements vscode.Disposable {
   private current: { settings: ParallaxSettings; problems: ConfigProblem[] };

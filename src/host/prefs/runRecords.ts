@@ -8,6 +8,7 @@ import type { RecentRunView, RunView, TemplateId, VoteView } from '../../shared/
 import { capText, MAX_MODELS, TEXT_CAPS } from '../../shared/vocabulary';
 import { columnView } from '../results/blindColumns';
 import { contextLabel, runTitle } from '../run/runLabels';
+import { loggedEditSummary, loggedOriginal } from './loggedEdits';
 
 /** A panel vote (column ids) as a log vote (model ids). Throws when a column is unknown. */
 export function voteFromView(vote: VoteView, modelIdOf: (columnId: string) => string | undefined, votedAt: string): Vote {
@@ -40,8 +41,8 @@ function voteToView(vote: Vote, columnIdOf: (modelId: string) => string | undefi
   };
 }
 
-/** The shown order, falling back to the models' order for entries that lack it. */
-function columnOrder(record: RunRecord): string[] {
+/** The shown order, falling back to the models' order for entries that lack it: column `c{i}` is entry i. */
+export function columnOrder(record: RunRecord): string[] {
   const ids = record.models.map((m) => m.id);
   const shown = record.shownOrder.filter((id) => ids.includes(id));
   return [...shown, ...ids.filter((id) => !shown.includes(id))].slice(0, MAX_MODELS);
@@ -54,7 +55,8 @@ export function recordMasked(record: RunRecord): boolean {
 
 /**
  * A run restored from the log, as its columns last showed: read-only (no engine behind it), but still open for a
- * vote; names stay hidden while a blind run has no vote.
+ * vote, and its answers' code can still be diffed, compared and applied (loggedEdits.ts); names stay hidden while a
+ * blind run has no vote.
  */
 export function runViewFromRecord(record: RunRecord, reasonTags: readonly string[]): RunView {
   const order = columnOrder(record);
@@ -64,6 +66,7 @@ export function runViewFromRecord(record: RunRecord, reasonTags: readonly string
     return i < 0 ? undefined : `c${i}`;
   };
   const selection = record.context.selection;
+  const original = loggedOriginal(record);
   return {
     runId: record.id,
     template: record.template,
@@ -80,12 +83,14 @@ export function runViewFromRecord(record: RunRecord, reasonTags: readonly string
       const out = record.outputs.find((o) => o.modelId === id);
       const metrics = out ? { startedAt: Date.parse(record.createdAt), ...definedOnly(out.metrics) } : undefined;
       if (metrics && masked) delete metrics.costUsd;
+      const edit = out && loggedEditSummary(record, out, original);
       return {
         columnId: `c${i}`,
         state: out?.state ?? 'incomplete',
         text: out?.text ?? '',
         reasoning: out?.reasoning ?? '',
         ...(metrics ? { metrics } : {}),
+        ...(edit ? { edit } : {}),
         ...(out ? (out.error === undefined ? {} : { error: capText(out.error) }) : { error: 'No answer was recorded for this model (the window closed while it streamed).' }),
       };
     }),

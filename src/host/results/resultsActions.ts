@@ -1,10 +1,13 @@
-/** The results panel's per-column actions on a live run: diffs, compare with another answer, apply, copy. */
+/**
+ * The results panel's per-column actions: diffs, compare with another answer, apply, copy; on the live run or on
+ * a run reopened from the log (see reviewedRun.ts).
+ */
 import * as vscode from 'vscode';
-import type { LiveRun } from '../run/comparisonController';
 import { applyPatchSet } from '../patchSets/patchSetApply';
 import { reviewPatchSet } from '../patchSets/patchSetReview';
 import { applyProposedCode } from './applyEdit';
 import type { DiffDocuments, DiffSide } from './diffDocuments';
+import type { ReviewedRun } from './reviewedRun';
 
 /**
  * Where diffs and applied code are shown so that they never cover the results panel (a hidden results webview is
@@ -27,8 +30,8 @@ export class ResultsActions {
     private readonly panelColumn: () => vscode.ViewColumn | undefined,
   ) {}
 
-  async diffOriginal(run: LiveRun, columnId: string): Promise<void> {
-    if (run.session.patchSetOf(columnId)) return this.reviewFiles(run, columnId);
+  async diffOriginal(run: ReviewedRun, columnId: string): Promise<void> {
+    if (run.patchSetOf(columnId)) return this.reviewFiles(run, columnId);
     const side = this.codeSide(run, columnId);
     if (!side) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to diff.`);
@@ -41,8 +44,8 @@ export class ResultsActions {
    * Opens original ↔ answer for each of `columnIds` that proposed code, each in its own editor group right of the
    * results panel, side by side, without taking the focus. Returns how many opened.
    */
-  async diffAll(run: LiveRun, columnIds: readonly string[]): Promise<number> {
-    const withCode = columnIds.filter((c) => run.session.proposedCode(c) !== undefined);
+  async diffAll(run: ReviewedRun, columnIds: readonly string[]): Promise<number> {
+    const withCode = columnIds.filter((c) => run.proposedCode(c) !== undefined);
     const first = (this.panelColumn() ?? vscode.ViewColumn.One) + 1;
     const opened = withCode.slice(0, vscode.ViewColumn.Nine - first + 1);
     for (const [i, columnId] of opened.entries()) {
@@ -53,7 +56,7 @@ export class ResultsActions {
   }
 
   /** Answer ↔ answer; asks which other column when not given. */
-  async diffPair(run: LiveRun, columnId: string, otherColumnId?: string): Promise<void> {
+  async diffPair(run: ReviewedRun, columnId: string, otherColumnId?: string): Promise<void> {
     const side = this.codeSide(run, columnId);
     if (!side) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to compare.`);
@@ -61,7 +64,7 @@ export class ResultsActions {
     }
     let other = otherColumnId;
     if (other === undefined) {
-      const candidates = run.session.state.columnIds().filter((c) => c !== columnId && run.session.proposedCode(c) !== undefined);
+      const candidates = run.columnIds().filter((c) => c !== columnId && run.proposedCode(c) !== undefined);
       if (candidates.length === 0) {
         void vscode.window.showInformationMessage('No other answer proposed code to compare with.');
         return;
@@ -78,69 +81,67 @@ export class ResultsActions {
   }
 
   /** A multi-file answer's files in the multi-file diff editor, opened beside the panel. */
-  async reviewFiles(run: LiveRun, columnId: string): Promise<void> {
-    const set = run.session.patchSetOf(columnId);
+  async reviewFiles(run: ReviewedRun, columnId: string): Promise<void> {
+    const set = run.patchSetOf(columnId);
     const root = this.patchRoot(run);
     if (!set || !root) return;
     // vscode.changes opens in the active group: make it the source column, so the panel stays visible.
-    await vscode.window.showTextDocument(run.prepared.captured.target.uri, { viewColumn: this.column(run), preserveFocus: false, preview: false });
-    await reviewPatchSet(this.diffs, { runId: run.session.runId, columnId, label: this.label(run, columnId), root, viewColumn: this.column(run) }, set);
+    await vscode.window.showTextDocument(run.target.uri, { viewColumn: this.column(run), preserveFocus: false, preview: false });
+    await reviewPatchSet(this.diffs, { runId: run.runId, columnId, label: this.label(run, columnId), root, viewColumn: this.column(run) }, set);
   }
 
-  async apply(run: LiveRun, columnId: string): Promise<void> {
-    const set = run.session.patchSetOf(columnId);
+  async apply(run: ReviewedRun, columnId: string): Promise<void> {
+    const set = run.patchSetOf(columnId);
     const root = this.patchRoot(run);
     if (set && root) {
-      const blocked = run.session.applyBlockOf(columnId);
+      const blocked = run.applyBlockOf(columnId);
       if (blocked) return void vscode.window.showWarningMessage(`${this.label(run, columnId)}: ${blocked}`);
       const result = await applyPatchSet(set, root, this.label(run, columnId), () => this.reviewFiles(run, columnId));
-      if (result === 'applied') run.session.applied(columnId, set.files.map((f) => f.relPath));
+      if (result === 'applied') run.applied(columnId, set.files.map((f) => f.relPath));
       return;
     }
-    const code = run.session.proposedCode(columnId);
+    const code = run.proposedCode(columnId);
     if (code === undefined) {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to apply.`);
       return;
     }
-    const blocked = run.session.applyBlockOf(columnId);
+    const blocked = run.applyBlockOf(columnId);
     if (blocked) {
       void vscode.window.showWarningMessage(`${this.label(run, columnId)}: ${blocked}`);
       return;
     }
-    const result = await applyProposedCode(run.prepared.captured.target, code, this.label(run, columnId), () => this.diffOriginal(run, columnId), this.column(run));
-    if (result === 'applied') run.session.applied(columnId);
+    const result = await applyProposedCode(run.target, code, this.label(run, columnId), () => this.diffOriginal(run, columnId), this.column(run));
+    if (result === 'applied') run.applied(columnId);
   }
 
   /** Copies the proposed code, or the whole answer when there is none. */
-  async copy(run: LiveRun, columnId: string): Promise<void> {
-    const code = run.session.proposedCode(columnId);
-    const modelId = run.session.state.modelIdOf(columnId);
-    const text = code ?? run.session.handle.snapshot().find((o) => o.modelId === modelId)?.text ?? '';
+  async copy(run: ReviewedRun, columnId: string): Promise<void> {
+    const code = run.proposedCode(columnId);
+    const text = code ?? run.answerText(columnId);
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`Parallax: copied ${code === undefined ? 'the answer' : 'the code'} of ${this.label(run, columnId)}`, 3_000);
   }
 
-  private patchRoot(run: LiveRun): vscode.Uri | undefined {
-    const root = run.session.plan.patchSets?.context.workspaceRoot;
-    return root === undefined ? undefined : vscode.Uri.file(root);
+  private patchRoot(run: ReviewedRun): vscode.Uri | undefined {
+    return run.patchRoot;
   }
 
-  private column(run: LiveRun): vscode.ViewColumn {
-    return sourceColumn(run.prepared.captured.target.uri, this.panelColumn());
+  private column(run: ReviewedRun): vscode.ViewColumn {
+    return sourceColumn(run.target.uri, this.panelColumn());
   }
 
-  private label(run: LiveRun, columnId: string): string {
-    return run.session.state.columnLabel(columnId) ?? columnId;
+  private label(run: ReviewedRun, columnId: string): string {
+    return run.label(columnId);
   }
 
-  private originalSide(run: LiveRun): DiffSide {
-    return this.diffs.put(run.session.runId, 'original', run.prepared.captured.fileName, run.prepared.captured.target.originalText, 'Original');
+  private originalSide(run: ReviewedRun): DiffSide {
+    return this.diffs.put(run.runId, 'original', run.fileName, run.target.originalText, 'Original');
   }
 
   /** The column's extracted code as a diff document, if it proposed code. */
-  private codeSide(run: LiveRun, columnId: string): DiffSide | undefined {
-    const code = run.session.proposedCode(columnId);
+  private codeSide(run: ReviewedRun, columnId: string): DiffSide | undefined {
+    const code = run.proposedCode(columnId);
     if (code === undefined) return undefined;
-    return this.diffs.put(run.session.runId, columnId, run.prepared.captured.fileName, code, columnId);
+    return this.diffs.put(run.runId, columnId, run.fileName, code, columnId);
   }
 }

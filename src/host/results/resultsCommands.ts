@@ -9,6 +9,7 @@ import { RESULTS_PANEL_COMMANDS } from '../../shared/vocabulary';
 import type { ComparisonController } from '../run/comparisonController';
 import type { ResultsActions } from './resultsActions';
 import type { ResultsPanel } from './resultsPanel';
+import { shownReview } from './reviewedRun';
 
 /** `parallax.results.<command>` for each panel command, e.g. `parallax.results.nextColumn`. */
 export function panelCommandId(command: ResultsPanelCommand): string {
@@ -30,20 +31,19 @@ export async function toggleResultsFocus(panel: ResultsPanel): Promise<void> {
  * Says why when there is nothing to open.
  */
 export async function openAllDiffs(controller: ComparisonController, actions: ResultsActions, pick: boolean): Promise<void> {
-  const live = controller.live;
-  if (!live) {
-    void vscode.window.showInformationMessage(controller.latestRunId ? 'This run is read-only: re-run it to open its diffs.' : 'No comparison yet: run one first.');
+  const live = await shownReview(controller);
+  if (typeof live === 'string') {
+    void vscode.window.showInformationMessage(live);
     return;
   }
-  const state = live.session.state;
-  const withCode = state.columnIds().filter((c) => live.session.proposedCode(c) !== undefined);
+  const withCode = live.columnIds().filter((c) => live.proposedCode(c) !== undefined);
   if (withCode.length === 0) {
     void vscode.window.showInformationMessage('No answer proposed code to diff yet.');
     return;
   }
   let chosen = withCode;
   if (pick && withCode.length > 1) {
-    const items = withCode.map((columnId) => ({ label: state.columnLabel(columnId) ?? columnId, columnId, picked: true }));
+    const items = withCode.map((columnId) => ({ label: live.label(columnId), columnId, picked: true }));
     const picked = await vscode.window.showQuickPick(items, { title: 'Open All Diffs', placeHolder: 'The answers to diff against the original, side by side', canPickMany: true });
     if (!picked?.length) return;
     chosen = picked.map((p) => p.columnId);

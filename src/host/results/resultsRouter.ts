@@ -1,7 +1,7 @@
 /**
  * Routes the results panel's messages: votes, drafts, retries, cancels and blind mode go to the run coordinator;
- * diffs, apply and copy go to the VS Code actions, on the live run the panel shows. A restored run (from the log)
- * takes votes and notes only.
+ * diffs, apply and copy go to the VS Code actions, on the run the panel shows: live, or reopened from the log (whose
+ * Apply first checks that the file still holds the logged original).
  */
 import * as vscode from 'vscode';
 import type { ResultsToHost } from '../../shared/protocol';
@@ -10,6 +10,7 @@ import type { JudgeService } from '../judge/judgeService';
 import type { VerificationService } from '../verify/verificationService';
 import type { ResultsActions } from './resultsActions';
 import { openAllDiffs } from './resultsCommands';
+import { shownReview } from './reviewedRun';
 
 export async function routeResultsMessage(
   message: Exclude<ResultsToHost, { type: 'ready' }>,
@@ -54,13 +55,14 @@ export async function routeResultsMessage(
     default:
       break;
   }
-  const live = controller.live;
-  if (!live) return post('info', 'This run is read-only: re-run it to work with its answers.');
+  if (message.type === 'cancel' || message.type === 'retry') {
+    if (!controller.live) return post('info', 'This run is from your log: re-run it to retry its answers.');
+    return message.type === 'cancel' ? coordinator.cancel(message.columnId) : coordinator.retry(message.columnId);
+  }
+  // Diffs, Compare, Apply and Copy work on the live run and on a run reopened from the log alike.
+  const live = await shownReview(controller);
+  if (typeof live === 'string') return post('info', live);
   switch (message.type) {
-    case 'cancel':
-      return coordinator.cancel(message.columnId);
-    case 'retry':
-      return coordinator.retry(message.columnId);
     case 'diffOriginal':
       return actions.diffOriginal(live, message.columnId);
     case 'diffPair':

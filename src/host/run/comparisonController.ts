@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ModelOutcome } from '../../core/compare/runTypes';
+import { estimateSummary } from '../../shared/estimateText';
 import type { TemplateId } from '../../shared/protocol';
 import type { SettingsService } from '../config/settings';
 import type { ApiKeyStore } from '../keys/apiKeyStore';
@@ -15,6 +16,7 @@ import { assignColumns } from '../results/blindColumns';
 import type { ResultsPanel } from '../results/resultsPanel';
 import { patchSetWorkspace } from '../patchSets/patchSetWorkspace';
 import type { ModelSelection } from './modelSelection';
+import { estimateFigures } from './preRunEstimate';
 import { RunCoordinator } from './runCoordinator';
 import { contextLabel, runTitle } from './runLabels';
 import { type LaunchRequest, type PreparedRun, prepareFromContext, prepareRun } from './runPreflight';
@@ -203,7 +205,8 @@ export class ComparisonController implements vscode.Disposable {
     this.s.log.info(`Run ${runId}: ${prepared.template} with ${ids.join(', ')} (request ${prepared.prompt.requestHash.slice(0, 12)})`);
     this.coordinator.launch(plan);
     void vscode.commands.executeCommand('setContext', 'parallax.hasRun', true);
-    this.s.status.start(prepared.models.length, title);
+    // The progress title carries the estimate, for every entry point (palette, lightbulb, sidebar, re-run).
+    this.s.status.start(prepared.models.length, `${title} · ${estimateSummary(estimateFigures(prepared.estimate))}`);
   }
 
   private setRunning(running: boolean): void {

@@ -70,6 +70,16 @@ export class RunCoordinator {
     return this.restored?.record.id ?? this.live?.runId ?? this.ports.store.get<string>(LAST_RUN_KEY);
   }
 
+  /** The run restored from the log (history, or after a reload) that the panel shows, if it shows one. */
+  get restoredRun(): { readonly record: RunRecord; readonly view: RunView } | undefined {
+    return this.restored;
+  }
+
+  /** An answer of a run restored from the log was applied to the file. */
+  recordApplied(runId: string, modelId: string, attempt: number): void {
+    void this.ports.recorder.applied(runId, modelId, attempt);
+  }
+
   /** The latest live run's id, else the last one this workspace ran. */
   get latestRunId(): string | undefined {
     return this.live?.runId ?? this.ports.store.get<string>(LAST_RUN_KEY);

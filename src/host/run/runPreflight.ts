@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CompareModel } from '../../core/compare/compareEngine';
+import { needsConfirmation, type RunEstimate } from '../../core/compare/runEstimate';
 import type { ModelConfig } from '../../core/config/modelConfig';
 import type { ParallaxSettings } from '../../core/config/settingsSchema';
 import { assembleContext } from '../../core/prompts/contextAssembly';
@@ -12,9 +13,11 @@ import { type BuiltPrompt, buildPrompt, type PromptExtra } from '../../core/prom
 import type { TemplateId } from '../../shared/protocol';
 import type { ApiKeyStore } from '../keys/apiKeyStore';
 import { confirmKeyOrigin } from '../keys/apiKeyPrompt';
+import { estimateCaveats, estimateSummary, usd } from '../../shared/estimateText';
 import { type CapturedContext, captureContext } from './editorContext';
 import { compareModelFor } from './modelProviders';
 import { MAX_MODELS_PER_RUN } from './modelSelection';
+import { estimateFigures, estimatePrompt } from './preRunEstimate';
 
 export interface LaunchRequest {
   template: TemplateId;
@@ -35,6 +38,8 @@ export interface PreparedRun {
   prompt: BuiltPrompt;
   configs: ModelConfig[];
   models: CompareModel[];
+  /** What the run was estimated to use and cost before it was sent. */
+  estimate: RunEstimate;
 }
 
 export async function ensureTrusted(): Promise<boolean> {
@@ -47,7 +52,8 @@ export async function ensureTrusted(): Promise<boolean> {
   return false;
 }
 
-function promptExtra(template: TemplateId, instruction: string | undefined): PromptExtra {
+/** What the template's prompt takes from the instruction (also used by the sidebar's estimate). */
+export function promptExtra(template: TemplateId, instruction: string | undefined): PromptExtra {
   if (template === 'refactor' && instruction?.trim()) return { goal: instruction };
   if (template === 'custom') return { userText: instruction ?? '' };
   return {};
@@ -106,6 +112,8 @@ export async function prepareFromContext(
     }
     models.push(built);
   }
+  const estimate = await estimatePrompt(prompt, configs, settings.prices);
+  if (!(await confirmCost(estimate, settings.confirmAboveUsd))) return undefined;
   return {
     template: request.template,
     ...(request.instruction ? { instruction: request.instruction } : {}),
@@ -113,7 +121,21 @@ export async function prepareFromContext(
     prompt,
     configs,
     models,
+    estimate,
   };
+}
+
+/** Above `parallax.confirmAboveUsd` (upper estimate), a modal asks first; anything but "Send" sends nothing. */
+async function confirmCost(estimate: RunEstimate, confirmAboveUsd: number): Promise<boolean> {
+  if (!needsConfirmation(estimate, confirmAboveUsd)) return true;
+  const figures = estimateFigures(estimate);
+  const send = 'Send';
+  const choice = await vscode.window.showWarningMessage(
+    `This comparison may cost up to ≈${usd(estimate.costHighUsd ?? 0)}, above your limit of ${usd(confirmAboveUsd)}. Send it?`,
+    { modal: true, detail: `${estimateSummary(figures)}.\n\n${estimateCaveats(figures)}\n\nThe limit is the setting parallax.confirmAboveUsd.` },
+    send,
+  );
+  return choice === send;
 }
 
 async function explainProblem(config: ModelConfig, status: string, message: string | undefined): Promise<void> {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { assembleContext } from '../../core/prompts/contextAssembly';
 import { buildPrompt } from '../../core/prompts/promptTemplates';
+import type { TemplateId } from '../../shared/protocol';
 import type { RunRecord } from '../../core/prefs/preferenceRecord';
 import { searchRuns } from '../../core/prefs/runSearch';
 import { type HostToSidebar, hostToSidebarSchema, parseMessage, type SidebarStateView, type SidebarToHost, sidebarToHostSchema } from '../../shared/protocol';
@@ -17,7 +18,8 @@ import type { ModelSelection } from '../run/modelSelection';
 import type { PreferenceService } from '../prefs/preferenceService';
 import { recentRunFromRecord } from '../prefs/runRecords';
 import type { SettingsService } from '../config/settings';
-import { estimateInputCost } from './sidebarEstimate';
+import { estimatePrompt, estimateView } from '../run/preRunEstimate';
+import { promptExtra } from '../run/runPreflight';
 import { bundleHtml, webviewOptions } from '../webviews/webviewResources';
 
 export const SIDEBAR_VIEW_ID = 'parallax.sidebar';
@@ -38,6 +40,8 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
   private view: vscode.WebviewView | undefined;
   private ready = false;
   private includeWholeFile: boolean | undefined;
+  /** The composer's template and instruction: the estimate is for the prompt they build. */
+  private draft: { template: TemplateId; instruction?: string } = { template: 'fix' };
   private runs: RunRecord[] | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -153,6 +157,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
       case 'estimate':
         await this.s.selection.setAll(message.modelIds, models);
         this.includeWholeFile = message.includeWholeFile;
+        if (message.template) this.draft = { template: message.template, ...(message.instruction ? { instruction: message.instruction } : {}) };
         return this.refresh();
       case 'showLeaderboard':
         await vscode.commands.executeCommand('parallax.showLeaderboard');
@@ -198,9 +203,14 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
     );
     const editor = vscode.window.activeTextEditor;
     const includeWholeFile = this.includeWholeFile ?? settings.context.includeWholeFile;
-    const captured = editor && captureContext(editor, { includeWholeFile, surroundingLines: settings.context.surroundingLines });
-    const prompt = captured && buildPrompt('fix', assembleContext(captured.context, settings.context));
+    const { template, instruction } = this.draft;
+    const errorText = template === 'fix' && instruction ? { errorText: instruction } : {};
+    const captured = editor && captureContext(editor, { includeWholeFile, surroundingLines: settings.context.surroundingLines, ...errorText });
+    // A custom prompt without its text cannot be built (and cannot run): no estimate until it is typed.
+    const buildable = template !== 'custom' || Boolean(instruction?.trim());
+    const prompt = captured && buildable ? buildPrompt(template, assembleContext(captured.context, settings.context), promptExtra(template, instruction)) : undefined;
     const selected = enabled.filter((m) => selectedIds.includes(m.id));
+    const estimate = prompt && selected.length > 0 ? estimateView(await estimatePrompt(prompt, selected, settings.prices), template) : null;
     return {
       models,
       problems: problems.map((p) => ({
@@ -209,7 +219,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
         message: p.message.slice(0, 2_000),
       })),
       context: contextSummary(editor),
-      estimate: prompt && selected.length > 0 ? estimateInputCost(`${prompt.system}\n${prompt.user}`, selected, settings.prices) : null,
+      estimate,
       recentRuns: (await this.recentRecords()).slice(0, RECENT_RUNS).map(recentRunFromRecord),
       running: this.s.controller.running,
       trusted,

@@ -38,7 +38,7 @@ export function renderRatingChart(rows: readonly LeaderboardRowView[]): SVGSVGEl
       svg('g', { className: 'chart-row', attrs: { 'data-key': row.key } }, [
         svg('title', {}, [summary]),
         svg('text', { className: 'row-label', attrs: { x: `${layout.plotLeft - 8}`, y: `${geometry.y}`, 'text-anchor': 'end', 'dominant-baseline': 'middle' } }, [
-          row.label,
+          chartLabel(row.label),
         ]),
         svg('line', { className: 'whisker', attrs: { x1: `${geometry.lowX}`, x2: `${geometry.highX}`, y1: `${geometry.y}`, y2: `${geometry.y}` } }),
         svg('line', { className: 'whisker-cap', attrs: { x1: `${geometry.lowX}`, x2: `${geometry.lowX}`, y1: `${geometry.capTop}`, y2: `${geometry.capBottom}` } }),
@@ -48,4 +48,11 @@ export function renderRatingChart(rows: readonly LeaderboardRowView[]): SVGSVGEl
     );
   });
   return chart;
+}
+
+/** The room left of the plot holds about this many characters; longer names end in "…" (the row's title has all). */
+const CHART_LABEL_CHARS = 26;
+
+function chartLabel(label: string): string {
+  return label.length <= CHART_LABEL_CHARS ? label : `${label.slice(0, CHART_LABEL_CHARS - 1).trimEnd()}…`;
 }

@@ -9,12 +9,12 @@ export function renderWinRateMatrix(view: LeaderboardView): HTMLTableElement {
     element('caption', {}, ['Win rate of the row’s model against the column’s model (a tie counts half)']),
   ]);
   const headRow = element('tr', {}, [element('td', { className: 'corner' })]);
-  for (const column of rows) headRow.append(element('th', { attrs: { scope: 'col', title: column.model } }, [column.label]));
+  for (const column of rows) headRow.append(element('th', { attrs: { scope: 'col', title: `${column.label} (${column.model})` } }, [column.label]));
   table.append(element('thead', {}, [headRow]));
 
   const body = element('tbody');
   rows.forEach((row, i) => {
-    const tr = element('tr', {}, [element('th', { attrs: { scope: 'row', title: row.model } }, [row.label])]);
+    const tr = element('tr', {}, [element('th', { attrs: { scope: 'row', title: `${row.label} (${row.model})` } }, [row.label])]);
     rows.forEach((column, j) => {
       if (i === j) {
         tr.append(element('td', { className: 'wr-cell wr-self', attrs: { 'aria-label': `${row.label} against itself` } }));

@@ -9,6 +9,7 @@ import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle } from './answerRenderThrottle';
 import { PatchFileList } from './patchFileList';
 import { collapseToggle } from './columnCollapse';
+import { columnDiffToggle } from './columnDiffToggle';
 import { InlineDiffPane } from './inlineDiffView';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { StreamingAnswerView } from './streamingAnswerView';
@@ -95,7 +96,8 @@ export class ColumnPane {
     this.diffstat = element('span', { className: 'diffstat', attrs: { 'data-testid': 'diffstat', hidden: true } });
     this.hint = element('span', { className: 'edit-hint' });
     this.patchFiles = new PatchFileList(id, post);
-    if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry, this.buttons.apply]) b.hidden = true;
+    // A run from the log has no engine behind it (no cancel or retry), but its logged code can still be applied.
+    if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry]) b.hidden = true;
     this.verification = new VerificationBadge(id, column.displayLabel, options.readOnly, post);
 
     this.root = element('section', {
@@ -108,6 +110,7 @@ export class ColumnPane {
           column.demo ? element('span', { className: 'tag demo-tag', text: 'demo' }) : undefined,
           options.chosen ? element('span', { className: 'tag chosen-tag', attrs: { 'aria-label': 'Your pick' } }, [codicon('star-full'), element('span', { text: 'pick' })]) : undefined,
           this.badge,
+          columnDiffToggle(column.displayLabel),
           collapseToggle(column.displayLabel),
         ]),
         subtitle ? element('div', { className: 'subtitle', text: subtitle }) : undefined,

@@ -4,6 +4,7 @@
  */
 import type { ResultsToHost } from '../../shared/protocol';
 import { codicon, element, iconButton } from '../common/domBuilder';
+import { followPanelDiffs } from './columnDiffToggle';
 
 export type LayoutToolbar = {
   items: HTMLElement[];
@@ -11,7 +12,7 @@ export type LayoutToolbar = {
   setProgress(finished: number, total: number, running: boolean): void;
 };
 
-/** `main` gets the class `wrap-code` while long code lines wrap; `canDiff` is false for a run restored from the log. */
+/** `main` gets the class `wrap-code` while long code lines wrap; `canDiff` hides the diff controls (every run can diff today: live, or from the log). */
 export function layoutToolbar(main: HTMLElement, post: (message: ResultsToHost) => void, canDiff: boolean): LayoutToolbar {
   const progress = element('span', { className: 'run-progress', attrs: { 'data-testid': 'run-progress', role: 'status', 'aria-live': 'polite' } });
   const wrap = element('button', {
@@ -22,7 +23,10 @@ export function layoutToolbar(main: HTMLElement, post: (message: ResultsToHost) 
   const diffs = element('button', {
     className: 'button secondary',
     attrs: { type: 'button', 'data-testid': 'diffs-toggle', 'aria-pressed': String(main.classList.contains('show-diffs')), title: 'Show each answer as a diff against the original', 'aria-label': 'Show answers as diffs' },
-    onClick: () => diffs.setAttribute('aria-pressed', String(main.classList.toggle('show-diffs'))),
+    onClick: () => {
+      diffs.setAttribute('aria-pressed', String(main.classList.toggle('show-diffs')));
+      followPanelDiffs(main);
+    },
   }, [codicon('diff'), element('span', { text: 'Diffs' })]);
   diffs.hidden = !canDiff;
   const allDiffs = iconButton({ testId: 'open-all-diffs', label: 'Open All Diffs: each answer against the original, side by side', icon: 'diff-multiple', onClick: () => post({ type: 'openAllDiffs' }) });

@@ -169,7 +169,7 @@ export class ResultsView {
     const verify = verificationToolbar(this.post, run.readOnly);
     this.cancelVerify = verify.cancel;
     verify.cancel.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
-    this.layout = layoutToolbar(this.main, this.post, !run.readOnly);
+    this.layout = layoutToolbar(this.main, this.post, true);
     return element('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } }, [
       element('div', { className: 'run-title' }, [
         element('span', { className: 'tag', text: TEMPLATE_TITLES[run.template] }),
@@ -195,8 +195,14 @@ export class ResultsView {
         [codicon('eye'), element('span', { text: 'Revealed: the names are shown now that you have voted.' })]));
     }
     if (run.readOnly) {
-      banners.push(element('div', { className: 'banner history', attrs: { role: 'note' } },
-        [codicon('history'), element('span', { text: `From your log (${new Date(run.createdAt).toLocaleString()}). Re-run it to retry or apply answers; you can still vote.` })]));
+      banners.push(element('div', { className: 'banner history', attrs: { role: 'note' } }, [
+        codicon('history'),
+        element('span', {}, [
+          'From your log, run ',
+          element('time', { text: readableDate(run.createdAt), attrs: { datetime: run.createdAt, 'data-testid': 'history-date' } }),
+          '. Diff, Compare and Apply use the answers it logged (Apply only while the code is unchanged); re-run it to retry. You can still vote.',
+        ]),
+      ]));
     }
     return banners;
   }
@@ -266,4 +272,10 @@ export class ResultsView {
     const snapshot = this.model.snapshot();
     if (snapshot) this.onChange(snapshot);
   }
+}
+
+/** "2 Mar 2025, 11:00" in the user's locale and time zone (the log stores ISO UTC). */
+function readableDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }

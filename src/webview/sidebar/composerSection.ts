@@ -6,7 +6,10 @@
 import { templateIdSchema, type SidebarStateView, type SidebarToHost, type TemplateId } from '../../shared/protocol';
 import { TEMPLATE_TITLES } from '../../shared/vocabulary';
 import { codicon, element, iconButton } from '../common/domBuilder';
-import { diagnosticsChip, estimateLine, instructionField, runBlocker, selectionChip } from './sidebarFormat';
+import { diagnosticsChip, estimateLine, estimateTooltip, instructionField, runBlocker, selectionChip } from './sidebarFormat';
+
+/** Typing in the instruction box re-estimates once the user pauses. */
+const ESTIMATE_DEBOUNCE_MS = 250;
 
 export type ComposerDraft = { template: TemplateId; instruction: string; includeWholeFile: boolean; historyQuery: string };
 
@@ -21,6 +24,7 @@ export class ComposerSection {
   private readonly cancel: HTMLButtonElement;
   private readonly blocker: HTMLElement;
   private state: SidebarStateView | undefined;
+  private estimateTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly draft: ComposerDraft,
@@ -68,7 +72,10 @@ export class ComposerSection {
   }
 
   update(state: SidebarStateView): void {
+    // The host estimates the `fix` prompt until it hears which template a restored draft chose.
+    const first = this.state === undefined;
     this.state = state;
+    if (first && (this.draft.template !== 'fix' || this.draft.instruction.trim() !== '')) this.post(this.estimateRequest());
     this.renderContext(state);
     this.refreshButtons();
   }
@@ -78,17 +85,34 @@ export class ComposerSection {
     const state = this.state;
     const selected = this.selectedModelIds().length;
     const running = state?.running ?? false;
-    this.estimate.textContent = estimateLine(state?.estimate ?? null, selected);
+    const estimate = state?.estimate ?? null;
+    this.estimate.textContent = estimateLine(estimate, selected);
+    this.estimate.title = estimate ? estimateTooltip(estimate, selected) : '';
     const blocker = runBlocker({ running, selected, template: this.draft.template, instruction: this.draft.instruction });
     this.run.disabled = blocker !== undefined;
     this.blocker.textContent = running ? '' : (blocker ?? '');
     this.cancel.hidden = !running;
   }
 
+  /** The estimate of the prompt the chosen template and instruction build (typing is debounced). */
+  estimateRequest(): Extract<SidebarToHost, { type: 'estimate' }> {
+    const field = instructionField(this.draft.template);
+    const instruction = this.draft.instruction.trim();
+    return {
+      type: 'estimate',
+      modelIds: this.selectedModelIds(),
+      includeWholeFile: this.draft.includeWholeFile,
+      template: this.draft.template,
+      ...(field.shown && instruction ? { instruction: instruction.slice(0, 20_000) } : {}),
+    };
+  }
+
   private changed(): void {
     this.refreshInstruction();
     this.refreshButtons();
     this.onDraftChange();
+    if (this.estimateTimer !== undefined) clearTimeout(this.estimateTimer);
+    this.estimateTimer = setTimeout(() => this.post(this.estimateRequest()), ESTIMATE_DEBOUNCE_MS);
   }
 
   private refreshInstruction(): void {
@@ -124,7 +148,7 @@ export class ComposerSection {
     const wholeFile = element('input', { attrs: { type: 'checkbox', id: 'whole-file', 'data-testid': 'whole-file', checked: this.draft.includeWholeFile } });
     wholeFile.addEventListener('change', () => {
       this.draft.includeWholeFile = wholeFile.checked;
-      this.post({ type: 'estimate', modelIds: this.selectedModelIds(), includeWholeFile: wholeFile.checked });
+      this.post(this.estimateRequest());
       this.onDraftChange();
     });
     this.context.replaceChildren(

@@ -3,8 +3,8 @@
  * instruction box means for each template, model status words. Pure.
  */
 import type { ContextSummaryView, EstimateView, ModelEntryView, TemplateId } from '../../shared/protocol';
-import { MAX_MODELS } from '../../shared/vocabulary';
-import { formatCost, formatCount } from '../common/metricFormat';
+import { type EstimateFigures, estimateCaveats, estimateSummary } from '../../shared/estimateText';
+import { MAX_MODELS, TEMPLATE_TITLES } from '../../shared/vocabulary';
 
 export type InstructionField = { shown: boolean; label: string; placeholder: string; required: boolean };
 
@@ -22,15 +22,29 @@ export function instructionField(template: TemplateId): InstructionField {
   }
 }
 
-/** "~1,234 input tokens · ~$0.004 for 3 models (1 unknown price)". */
+/** "≈1,234 in + ≤8,192 out tokens · ≈$0.0031–$0.082 for 2 models (1 unknown price)", for the chosen template. */
 export function estimateLine(estimate: EstimateView | null, selectedModels: number): string {
   if (!estimate || selectedModels === 0) return '';
-  const tokens = `~${formatCount(estimate.inputTokens)} input tokens`;
-  const models = `${selectedModels} model${selectedModels === 1 ? '' : 's'}`;
-  const unknown = estimate.unknownPriceModels;
-  if (estimate.costUsd === undefined) return `${tokens} · cost unknown for ${models}`;
-  const unknownNote = unknown > 0 ? ` (${unknown} unknown price${unknown === 1 ? '' : 's'})` : '';
-  return `${tokens} · ${formatCost(estimate.costUsd, true)} for ${models}${unknownNote}`;
+  const line = estimateSummary(estimateFiguresOf(estimate, selectedModels));
+  return estimate.template ? `${line} · ${TEMPLATE_TITLES[estimate.template]} prompt` : line;
+}
+
+/** What the estimate assumed (the line's tooltip). */
+export function estimateTooltip(estimate: EstimateView, selectedModels: number): string {
+  return estimateCaveats(estimateFiguresOf(estimate, selectedModels));
+}
+
+function estimateFiguresOf(estimate: EstimateView, selectedModels: number): EstimateFigures {
+  return {
+    inputTokens: estimate.inputTokens,
+    outputTokens: estimate.outputTokens ?? 0,
+    costLowUsd: estimate.costLowUsd ?? estimate.costUsd,
+    costHighUsd: estimate.costHighUsd ?? estimate.costUsd,
+    models: selectedModels,
+    unknownPriceModels: estimate.unknownPriceModels,
+    heuristicModels: estimate.heuristicModels ?? selectedModels,
+    defaultBound: estimate.defaultBound,
+  };
 }
 
 function baseName(path: string): string {

@@ -60,7 +60,7 @@ export class SidebarView {
     const model = this.state?.models.find((m) => m.id === modelId);
     if (model) model.selected = selected;
     this.post({ type: 'toggleModel', modelId, selected });
-    this.post({ type: 'estimate', modelIds: this.selectedModelIds(), includeWholeFile: this.draft.includeWholeFile });
+    this.post(this.composer.estimateRequest());
     this.composer.refreshButtons();
   }
 }

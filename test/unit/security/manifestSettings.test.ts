@@ -74,8 +74,8 @@ describe('security: manifest settings', () => {
     assert.match(host, /globalValue\s*\?\?\s*\w+\.defaultValue/);
   });
 
-  it('workspace-widening settings (context, prices, limits) are application-scoped, restricted and read from the user value only', () => {
-    const widening = ['parallax.context', 'parallax.prices', 'parallax.limits'];
+  it('workspace-widening settings (context, prices, limits, the confirmation threshold) are application-scoped, restricted and read from the user value only', () => {
+    const widening = ['parallax.context', 'parallax.prices', 'parallax.limits', 'parallax.confirmAboveUsd'];
     const { restrictedConfigurations = [] } = manifest.capabilities.untrustedWorkspaces;
     const host = readFileSync(join(REPO_ROOT, 'src', 'host', 'config', 'settings.ts'), 'utf8');
     const userOnly = /USER_ONLY_KEYS[^=]*=\s*new Set\(\[([^\]]*)\]\)/.exec(host)?.[1] ?? '';

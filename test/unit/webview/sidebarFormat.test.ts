@@ -1,14 +1,16 @@
 import assert from 'node:assert/strict';
 import { MAX_MODELS } from '../../../src/shared/vocabulary';
-import { diagnosticsChip, estimateLine, instructionField, runBlocker, selectionChip } from '../../../src/webview/sidebar/sidebarFormat';
+import { diagnosticsChip, estimateLine, estimateTooltip, instructionField, runBlocker, selectionChip } from '../../../src/webview/sidebar/sidebarFormat';
 
 describe('webview sidebar texts', () => {
-  it('writes the estimate line with the unknown-price count', () => {
-    assert.equal(estimateLine({ inputTokens: 1234, costUsd: 0.0042, unknownPriceModels: 1 }, 3), '~1,234 input tokens · ~$0.0042 for 3 models (1 unknown price)');
-    assert.equal(estimateLine({ inputTokens: 10, costUsd: 0.5, unknownPriceModels: 0 }, 1), '~10 input tokens · ~$0.500 for 1 model');
-    assert.equal(estimateLine({ inputTokens: 10, unknownPriceModels: 2 }, 2), '~10 input tokens · cost unknown for 2 models');
+  it('writes the estimate line: input and output bound, a cost range, the template, all marked as estimates', () => {
+    const full = { inputTokens: 1234, costUsd: 0.0012, costLowUsd: 0.0012, costHighUsd: 0.082, outputTokens: 8192, unknownPriceModels: 1, heuristicModels: 1, template: 'refactor' as const };
+    assert.equal(estimateLine(full, 3), '≈1,234 in + ≤8,192 out tokens · ≈$0.0012–$0.082 for 3 models (1 unknown price) · Refactor prompt');
+    assert.equal(estimateLine({ inputTokens: 10, outputTokens: 4096, unknownPriceModels: 2 }, 2), '≈10 in + ≤4,096 out tokens · cost unknown for 2 models');
     assert.equal(estimateLine(null, 2), '');
     assert.equal(estimateLine({ inputTokens: 10, unknownPriceModels: 0 }, 0), '');
+    assert.match(estimateTooltip(full, 3), /heuristic count/);
+    assert.doesNotMatch(estimateTooltip({ ...full, heuristicModels: 0 }, 3), /heuristic/);
   });
 
   it('labels the selection and diagnostics chips', () => {
