@@ -54,7 +54,15 @@ function checkRunShape(run: RunShape, ctx: z.RefinementCtx): void {
 // ------------------------------------------------------------------------------------------------- schema 2
 
 export const runStartEventSchema = z
-  .object({ schemaVersion: z.literal(2), type: z.literal('run-start'), runId, at: isoTimestamp, ...runShape })
+  .object({
+    schemaVersion: z.literal(2),
+    type: z.literal('run-start'),
+    runId,
+    at: isoTimestamp,
+    ...runShape,
+    /** Repeat N: samples per model (absent: one). Every sample is an `attempt` line naming its `sample`. */
+    repeat: z.number().int().min(2).max(10).optional(),
+  })
   .superRefine(checkRunShape);
 
 export const attemptEventSchema = z.object({
@@ -62,6 +70,8 @@ export const attemptEventSchema = z.object({
   type: z.literal('attempt'),
   runId,
   attempt: attemptNumber,
+  /** Repeat N: which sample of the model this attempt is (1-based). */
+  sample: z.number().int().min(1).max(10).optional(),
   at: isoTimestamp,
   output: runOutputSchema,
 });
