@@ -201,9 +201,10 @@ class ComparisonRun implements RunHandle {
     this.attempts.set(sampleKey(model.spec.id, sample), attempt);
     if (cancelled) attempt.cancel();
     return attempt.outcome.then((settled) => {
-      release();
       const outcome = this.repeat > 1 ? { ...settled, sample } : settled;
+      // Pause before letting go of the slot, so the next waiter is held by the pause rather than sent at once.
       if (outcome.error?.kind === 'rate-limit') this.opts.limiter?.pause(model.limitKey ?? model.spec.provider, outcome.error.retryAfterMs ?? RATE_LIMIT_PAUSE_MS);
+      release();
       // A superseded attempt handed its place in `inFlight` to its replacement. Any other attempt counts itself
       // out, even when a retry replaced it between settling and this callback (then the retry counted itself in).
       if (!attempt.isSuperseded) {

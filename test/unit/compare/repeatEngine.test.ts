@@ -90,7 +90,7 @@ describe('repeat: compare engine samples', () => {
     const provider = new CountingProvider((n) => (n === 1 ? [{ type: 'error', kind: 'rate-limit', message: '429', status: 429, retryAfterMs: 5_000 }] : answer('ok')));
     const limiter = new ProviderLimiter(() => 1, clock);
     const run = startComparison({ models: [{ ...compareModel('a', provider), limitKey: 'k' }], limits: RELAXED_LIMITS, requestHash: 'h', repeat: 2, limiter });
-    while (timers.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (let turn = 0; timers.length === 0 && turn < 10_000; turn++) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(provider.calls, 1, 'the second sample is held while the endpoint is paused');
     assert.equal(timers[0]?.at, 5_000);
     now = 5_000;
