@@ -1,6 +1,7 @@
 /** Builds the host services and registers everything with VS Code; every disposable goes to the context. */
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerRepeatCommands } from './run/repeatCommands';
 import { SettingsService } from './config/settings';
 import { ApiKeyStore } from './keys/apiKeyStore';
 import { registerExportCommands } from './prefs/exportCommands';
@@ -59,6 +60,7 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new CompareCodeActionProvider(), CompareCodeActionProvider.metadata),
     vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new CompareCodeActionProvider(), CompareCodeActionProvider.metadata),
     ...registerCommands({ controller, settings, keys, preferences }),
+    ...registerRepeatCommands(controller),
     ...registerResultsCommands(panel, controller, actions),
   );
   registerLeaderboard(context, preferences, log);

@@ -31,7 +31,7 @@ export function isLocalKey(key: string): boolean {
 }
 
 /** How many requests may be in flight to `key` at once. */
-export function concurrencyFor(key: string, limits: Partial<ConcurrencyLimits> = {}): number {
+export function concurrencyFor(key: string, limits: { [K in keyof ConcurrencyLimits]?: number | undefined } = {}): number {
   const local = limits.concurrencyLocal ?? DEFAULT_CONCURRENCY.concurrencyLocal;
   const hosted = limits.concurrencyPerProvider ?? DEFAULT_CONCURRENCY.concurrencyPerProvider;
   return Math.max(1, isLocalKey(key) ? local : hosted);

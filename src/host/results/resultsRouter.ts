@@ -21,7 +21,7 @@ export async function routeResultsMessage(
   switch (message.type) {
     case 'rerun':
       if (coordinator.running) return post('info', 'This comparison is still running: cancel it first, or wait for it to finish.');
-      return coordinator.session ? controller.rerun() : controller.rerunLogged(coordinator.shownRunId ?? '');
+      return coordinator.session ? controller.rerun(message.repeat) : controller.rerunLogged(coordinator.shownRunId ?? '', message.repeat);
     case 'setBlind':
       return controller.setBlind(message.blind);
     case 'exportMarkdown': {
@@ -55,6 +55,8 @@ export async function routeResultsMessage(
       return coordinator.cancel(message.columnId);
     case 'retry':
       return coordinator.retry(message.columnId);
+    case 'showSample':
+      return void live.session.showSample(message.columnId, message.sample);
     case 'diffOriginal':
       return actions.diffOriginal(live, message.columnId);
     case 'diffPair':

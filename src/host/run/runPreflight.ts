@@ -26,6 +26,8 @@ export interface LaunchRequest {
   /** Instead of the editor's selection (the lightbulb passes the diagnostic's lines). */
   range?: vscode.Range;
   editor?: vscode.TextEditor;
+  /** Repeat N: samples per model (2–10; absent: one). */
+  repeat?: number;
 }
 
 export interface PreparedRun {
@@ -35,6 +37,8 @@ export interface PreparedRun {
   prompt: BuiltPrompt;
   configs: ModelConfig[];
   models: CompareModel[];
+  /** Repeat N: samples per model (absent: one). */
+  repeat?: number;
 }
 
 export async function ensureTrusted(): Promise<boolean> {
@@ -113,6 +117,7 @@ export async function prepareFromContext(
     prompt,
     configs,
     models,
+    ...(request.repeat !== undefined && request.repeat > 1 ? { repeat: request.repeat } : {}),
   };
 }
 
