@@ -56,7 +56,7 @@ export async function routeResultsMessage(
     case 'retry':
       return coordinator.retry(message.columnId);
     case 'showSample':
-      return void live.session.showSample(message.columnId, message.sample);
+      return void coordinator.showSample(message.columnId, message.sample);
     case 'diffOriginal':
       return actions.diffOriginal(live, message.columnId);
     case 'diffPair':
