@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { JudgeService } from './judge/judgeService';
+import { registerRepeatCommands } from './run/repeatCommands';
 import { SettingsService } from './config/settings';
 import { ApiKeyStore } from './keys/apiKeyStore';
 import { registerExportCommands } from './prefs/exportCommands';
@@ -63,6 +64,7 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
     vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new CompareCodeActionProvider(), CompareCodeActionProvider.metadata),
     vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, new CompareCodeActionProvider(), CompareCodeActionProvider.metadata),
     ...registerCommands({ controller, settings, keys, preferences }),
+    ...registerRepeatCommands(controller),
     ...registerResultsCommands(panel, controller, actions),
   );
   registerLeaderboard(context, preferences, log);

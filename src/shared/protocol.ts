@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { judgeToHostSchemas, judgeToResultsSchemas } from './judgeProtocol';
 import { verificationToHostSchemas, verificationToResultsSchemas } from './verificationProtocol';
-import { EXPORT_FORMATS, INLINE_DIFF_CAPS, MAX_MODELS, MAX_PATCH_FILES, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
+import { EXPORT_FORMATS, INLINE_DIFF_CAPS, MAX_MODELS, MAX_REPEAT, MAX_PATCH_FILES, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
@@ -89,6 +89,27 @@ export const editSummarySchema = z.object({
 });
 export type EditSummaryView = z.infer<typeof editSummarySchema>;
 
+const spreadSchema = z.object({ median: z.number(), p90: z.number() });
+/** A column's samples in a Repeat N run: which one is shown and the distribution over all of them. */
+export const samplesViewSchema = z.object({
+  /** 1-based. */
+  shown: z.number().int().min(1).max(MAX_REPEAT),
+  count: z.number().int().min(2).max(MAX_REPEAT),
+  settled: z.number().int().nonnegative(),
+  /** Each sample's state, in sample order. */
+  states: z.array(runStateSchema).max(MAX_REPEAT),
+  ttft: spreadSchema.optional(),
+  total: spreadSchema.optional(),
+  /** Sum over the samples with a known cost (hidden in blind mode). */
+  costUsd: z.number().optional(),
+  costUnknown: z.number().int().nonnegative(),
+  pass: z.object({ passed: z.number().int().nonnegative(), verified: z.number().int().nonnegative() }).optional(),
+  distinct: z.number().int().nonnegative().optional(),
+  similarity: z.number().min(0).max(1).optional(),
+  compared: z.number().int().nonnegative(),
+});
+export type SamplesView = z.infer<typeof samplesViewSchema>;
+
 export const columnStateSchema = z.object({
   columnId: id,
   state: runStateSchema,
@@ -97,6 +118,8 @@ export const columnStateSchema = z.object({
   metrics: metricsSchema.optional(),
   error: shortText.optional(),
   edit: editSummarySchema.optional(),
+  /** Repeat N: the column's samples. */
+  samples: samplesViewSchema.optional(),
 });
 export type ColumnStateView = z.infer<typeof columnStateSchema>;
 
@@ -221,6 +244,8 @@ export const sidebarToHostSchema = z.discriminatedUnion('type', [
     instruction: z.string().max(20_000).optional(),
     modelIds: z.array(id).max(MAX_MODELS),
     includeWholeFile: z.boolean(),
+    /** Repeat N: samples per model (absent: one). */
+    repeat: z.number().int().min(1).max(MAX_REPEAT).optional(),
   }),
   z.object({ type: z.literal('cancel') }),
   z.object({ type: z.literal('toggleModel'), modelId: id, selected: z.boolean() }),
@@ -258,6 +283,8 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('diffOriginal'), columnId: id }),
   /** Answer ↔ answer. Without `otherColumnId` the host asks which one. */
   z.object({ type: z.literal('diffPair'), columnId: id, otherColumnId: id.optional() }),
+  /** Repeat N: show another sample of a column (1-based). */
+  z.object({ type: z.literal('showSample'), columnId: id, sample: z.number().int().min(1).max(MAX_REPEAT) }),
   z.object({ type: z.literal('apply'), columnId: id }),
   z.object({ type: z.literal('copy'), columnId: id }),
   /** Opens a multi-file answer's files in the multi-file diff editor. */
@@ -265,7 +292,8 @@ export const resultsToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('vote'), vote: voteSchema }),
   z.object({ type: z.literal('draft'), runId: id, draft: voteDraftSchema }),
   z.object({ type: z.literal('setBlind'), blind: z.boolean() }),
-  z.object({ type: z.literal('rerun') }),
+  /** `repeat`: run it again with N samples per model (Repeat N); absent: as many as it had. */
+  z.object({ type: z.literal('rerun'), repeat: z.number().int().min(1).max(MAX_REPEAT).optional() }),
   z.object({ type: z.literal('exportMarkdown') }),
   ...verificationToHostSchemas,
   ...judgeToHostSchemas,
@@ -284,6 +312,8 @@ export const columnUpdateSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('edit'), columnId: id, edit: editSummarySchema }),
   /** A retried column starts over. */
   z.object({ kind: z.literal('reset'), columnId: id }),
+  /** Repeat N: the column's samples changed (one ended, or another one is shown). */
+  z.object({ kind: z.literal('samples'), columnId: id, samples: samplesViewSchema }),
 ]);
 export type ColumnUpdate = z.infer<typeof columnUpdateSchema>;
 

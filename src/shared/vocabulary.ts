@@ -36,6 +36,13 @@ export const INLINE_DIFF_CAPS = { lines: 400, chars: 40_000 } as const;
 
 /** Most models one comparison runs (and columns the panel shows). */
 export const MAX_MODELS = 8;
+/** Repeat N: most samples per model (and the choices the ×N pickers offer, 2 to this). */
+export const MAX_REPEAT = 10;
+export const REPEAT_CHOICES = [2, 3, 5, 10] as const;
+/** "sample 2/3" — how a sample is named in titles, pickers and diff labels. */
+export function sampleLabel(sample: number, count: number): string {
+  return `sample ${sample}/${count}`;
+}
 
 /** The most files one multi-file answer (patch set) may list in a column. */
 export const MAX_PATCH_FILES = 200;

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import type { ModelOutcome, RunEvent, RunLimits } from './runTypes';
 import { MAX_ANSWER_CHARS, ModelAttempt, type AttemptSettings, type CompareModel } from './modelAttempt';
 import { estimateTokens } from './tokenEstimate';
+import { type ProviderLimiter, type ReleaseSlot, SlotAbortedError } from './providerLimiter';
 
 export type { CompareModel } from './modelAttempt';
 export { MAX_ANSWER_CHARS } from './modelAttempt';
@@ -36,6 +37,13 @@ export interface CompareOptions {
   maxAnswerChars?: number;
   /** A first listener, attached before anything is emitted. */
   onEvent?: RunEventListener;
+  /** Samples per model (Repeat N, 1–10). Default 1; above 1 every event and outcome names its `sample`. */
+  repeat?: number;
+  /**
+   * Per-endpoint concurrency: each attempt waits (as `queued`, no watchdog running) for a slot on its model's
+   * `limitKey` before it starts, and a rate-limit error with Retry-After pauses that endpoint's queue.
+   */
+  limiter?: ProviderLimiter;
 }
 
 export type RunEventListener = (event: RunEvent) => void;
@@ -49,29 +57,44 @@ export interface RunHandle {
   onEvent(listener: RunEventListener): () => void;
   /** Resolves once every model has settled for the first time. Never rejects. */
   readonly done: Promise<ModelOutcome[]>;
-  /** Cancels one model, or every model still in flight. Settled models are left alone. */
+  /** Cancels one model (all its samples), or every model still in flight. Settled models are left alone. */
   cancel(modelId?: string): void;
   /**
-   * Runs one model again within this run (a per-column "retry"). An attempt still in flight is aborted
-   * silently and replaced. Resolves with the new outcome; rejects for an unknown model id.
+   * Runs one model (one sample of it) again within this run (a per-column "retry"). An attempt still in flight is
+   * aborted silently and replaced. Resolves with the new outcome; rejects for an unknown model id or sample.
    */
-  retry(modelId: string): Promise<ModelOutcome>;
-  /** Every model's outcome so far (in-flight models as `streaming`/`queued` with partial text), in order. */
+  retry(modelId: string, sample?: number): Promise<ModelOutcome>;
+  /**
+   * Every model's outcome so far (in-flight models as `streaming`/`queued` with partial text), in order; with
+   * repeat N, each model's N samples in sample order.
+   */
   snapshot(): ModelOutcome[];
+  /** Samples per model. */
+  readonly repeat: number;
 }
 
 const DEFAULT_METRICS_INTERVAL_MS = 100;
+export const MAX_REPEAT = 10;
+/** A rate-limit error without Retry-After still pauses its endpoint this long. */
+const RATE_LIMIT_PAUSE_MS = 2_000;
 
 export function startComparison(opts: CompareOptions): RunHandle {
   return new ComparisonRun(opts);
 }
 
+function sampleKey(modelId: string, sample: number): string {
+  return `${sample}\u0000${modelId}`;
+}
+
 class ComparisonRun implements RunHandle {
   readonly runId: string;
   readonly done: Promise<ModelOutcome[]>;
+  readonly repeat: number;
   private resolveDone!: (outcomes: ModelOutcome[]) => void;
   private readonly listeners = new Set<RunEventListener>();
   private readonly attempts = new Map<string, ModelAttempt>();
+  /** Samples waiting for a slot on their endpoint, by sample key. */
+  private readonly waiting = new Map<string, { controller: AbortController; pending: Promise<ModelOutcome> }>();
   private readonly settings: AttemptSettings;
   private started = false;
   private inFlight = 0;
@@ -80,6 +103,7 @@ class ComparisonRun implements RunHandle {
     const ids = opts.models.map((m) => m.spec.id);
     const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
     if (duplicate !== undefined) throw new Error(`Model id "${duplicate}" appears twice in one comparison.`);
+    this.repeat = Math.max(1, Math.min(MAX_REPEAT, Math.floor(opts.repeat ?? 1)));
     this.runId = opts.runId ?? randomUUID();
     this.done = new Promise((resolve) => {
       this.resolveDone = resolve;
@@ -105,27 +129,39 @@ class ComparisonRun implements RunHandle {
 
   cancel(modelId?: string): void {
     this.ensureStarted();
-    for (const attempt of this.attempts.values()) {
-      if (modelId === undefined || attempt.modelId === modelId) attempt.cancel();
-    }
+    const matches = (key: string, id: string) => modelId === undefined || id === modelId || key.endsWith(`\u0000${modelId}`);
+    for (const [key, entry] of [...this.waiting]) if (matches(key, '')) entry.controller.abort();
+    for (const [key, attempt] of this.attempts) if (matches(key, attempt.modelId)) attempt.cancel();
   }
 
-  retry(modelId: string): Promise<ModelOutcome> {
+  retry(modelId: string, sample = 1): Promise<ModelOutcome> {
     const model = this.opts.models.find((m) => m.spec.id === modelId);
     if (!model) return Promise.reject(new Error(`No model "${modelId}" in this comparison.`));
+    if (!Number.isInteger(sample) || sample < 1 || sample > this.repeat) return Promise.reject(new Error(`No sample ${sample} of "${modelId}".`));
     this.ensureStarted();
-    const previous = this.attempts.get(modelId);
+    const key = sampleKey(modelId, sample);
+    const queued = this.waiting.get(key);
+    if (queued) return queued.pending;
+    const previous = this.attempts.get(key);
     if (previous && !previous.isSettled) previous.supersede();
     else this.inFlight += 1;
-    return this.launch(model);
+    return this.launch(model, sample);
   }
 
   snapshot(): ModelOutcome[] {
-    return this.opts.models.map((m) => {
-      const attempt = this.attempts.get(m.spec.id);
-      if (attempt) return attempt.peek();
-      return { modelId: m.spec.id, state: 'queued', text: '', reasoning: '', metrics: { startedAt: this.settings.now(), tokensEstimated: false } };
-    });
+    return this.opts.models.flatMap((m) =>
+      this.sampleNumbers().map((sample) => {
+        const attempt = this.attempts.get(sampleKey(m.spec.id, sample));
+        const outcome: ModelOutcome = attempt
+          ? attempt.peek()
+          : { modelId: m.spec.id, state: 'queued', text: '', reasoning: '', metrics: { startedAt: this.settings.now(), tokensEstimated: false } };
+        return this.repeat > 1 ? { ...outcome, sample } : outcome;
+      }),
+    );
+  }
+
+  private sampleNumbers(): number[] {
+    return Array.from({ length: this.repeat }, (_, i) => i + 1);
   }
 
   private ensureStarted(): void {
@@ -133,15 +169,42 @@ class ComparisonRun implements RunHandle {
     this.started = true;
     const { models } = this.opts;
     this.emit({ type: 'run-start', runId: this.runId, requestHash: this.opts.requestHash, models: models.map((m) => m.spec), startedAt: this.settings.now() });
-    this.inFlight = models.length;
+    this.inFlight = models.length * this.repeat;
     if (models.length === 0) this.finishIfIdle();
-    for (const model of models) void this.launch(model);
+    // Sample 1 of every model first, then sample 2…, so a shared queue serves the models fairly.
+    for (const sample of this.sampleNumbers()) for (const model of models) void this.launch(model, sample);
   }
 
-  private launch(model: CompareModel): Promise<ModelOutcome> {
-    const attempt = new ModelAttempt(model, this.settings);
-    this.attempts.set(model.spec.id, attempt);
-    return attempt.outcome.then((outcome) => {
+  private launch(model: CompareModel, sample: number): Promise<ModelOutcome> {
+    const key = sampleKey(model.spec.id, sample);
+    const limiter = this.opts.limiter;
+    if (!limiter) return this.begin(model, sample, () => undefined, false);
+    const controller = new AbortController();
+    const pending = limiter.acquire(model.limitKey ?? model.spec.provider, controller.signal).then(
+      (release) => {
+        this.waiting.delete(key);
+        return this.begin(model, sample, release, false);
+      },
+      (error: unknown) => {
+        this.waiting.delete(key);
+        if (!(error instanceof SlotAbortedError)) throw error;
+        // Cancelled while queued: the attempt still starts and ends, so the column and the record say so.
+        return this.begin(model, sample, () => undefined, true);
+      },
+    );
+    this.waiting.set(key, { controller, pending });
+    return pending;
+  }
+
+  private begin(model: CompareModel, sample: number, release: ReleaseSlot, cancelled: boolean): Promise<ModelOutcome> {
+    const attempt = new ModelAttempt(model, this.repeat > 1 ? this.sampleSettings(sample) : this.settings);
+    this.attempts.set(sampleKey(model.spec.id, sample), attempt);
+    if (cancelled) attempt.cancel();
+    return attempt.outcome.then((settled) => {
+      const outcome = this.repeat > 1 ? { ...settled, sample } : settled;
+      // Pause before letting go of the slot, so the next waiter is held by the pause rather than sent at once.
+      if (outcome.error?.kind === 'rate-limit') this.opts.limiter?.pause(model.limitKey ?? model.spec.provider, outcome.error.retryAfterMs ?? RATE_LIMIT_PAUSE_MS);
+      release();
       // A superseded attempt handed its place in `inFlight` to its replacement. Any other attempt counts itself
       // out, even when a retry replaced it between settling and this callback (then the retry counted itself in).
       if (!attempt.isSuperseded) {
@@ -150,6 +213,18 @@ class ComparisonRun implements RunHandle {
       }
       return outcome;
     });
+  }
+
+  /** The run's settings with every event of this attempt naming its sample. */
+  private sampleSettings(sample: number): AttemptSettings {
+    return {
+      ...this.settings,
+      emit: (event) => {
+        if (event.type === 'model-end') this.emit({ ...event, outcome: { ...event.outcome, sample } });
+        else if (event.type === 'run-start' || event.type === 'run-end') this.emit(event);
+        else this.emit({ ...event, sample });
+      },
+    };
   }
 
   private finishIfIdle(): void {

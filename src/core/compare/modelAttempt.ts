@@ -24,6 +24,8 @@ export interface CompareModel {
   request: ProviderRequest;
   /** Undefined: cost is reported as unknown. */
   price?: ModelPrice;
+  /** The queue its requests wait in (an endpoint origin, see providerLimits.ts); default: the provider kind. */
+  limitKey?: string;
 }
 
 export interface AttemptSettings {
@@ -240,7 +242,10 @@ export class ModelAttempt {
     if (reason) return { state: 'cancelled', error: { kind: 'cancelled', message: 'Cancelled.' } };
     switch (end.type) {
       case 'terminal': {
-        if (end.event.type !== 'done') return { state: 'error', error: { kind: end.event.kind, message: redactSecrets(end.event.message) } };
+        if (end.event.type !== 'done') {
+          const wait = end.event.retryAfterMs;
+          return { state: 'error', error: { kind: end.event.kind, message: redactSecrets(end.event.message), ...(wait === undefined ? {} : { retryAfterMs: wait }) } };
+        }
         const { finishReason } = end.event;
         const cutOff = cutOffMessage(finishReason);
         return cutOff ? { state: 'incomplete', finishReason, error: { kind: 'unknown', message: cutOff } } : { state: 'done', finishReason };

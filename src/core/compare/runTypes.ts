@@ -26,6 +26,10 @@ export interface RunLimits {
   idleMs: number;
   /** Max ms for the whole answer. */
   totalMs: number;
+  /** Requests in flight at once to one hosted provider (endpoint origin); see providerLimits.ts. */
+  concurrencyPerProvider?: number | undefined;
+  /** Requests in flight at once to one server on this machine. */
+  concurrencyLocal?: number | undefined;
 }
 
 /** A model as a run sees it: identity plus the parameters that make two entries of one model differ. */
@@ -73,13 +77,15 @@ export interface ModelOutcome {
   reasoning: string;
   metrics: ModelMetrics;
   finishReason?: string;
-  error?: { kind: ProviderErrorKind | 'timeout'; message: string; timeout?: TimeoutKind };
+  error?: { kind: ProviderErrorKind | 'timeout'; message: string; timeout?: TimeoutKind; retryAfterMs?: number };
+  /** Which sample of a repeat run (1-based); absent in a run of one sample per model. */
+  sample?: number;
 }
 
 export type RunEvent =
   | { type: 'run-start'; runId: string; requestHash: string; models: ModelSpec[]; startedAt: number }
-  | { type: 'model-start'; runId: string; modelId: string; startedAt: number }
-  | { type: 'delta'; runId: string; modelId: string; channel: 'text' | 'reasoning'; text: string }
-  | { type: 'metrics'; runId: string; modelId: string; metrics: ModelMetrics }
+  | { type: 'model-start'; runId: string; modelId: string; startedAt: number; sample?: number }
+  | { type: 'delta'; runId: string; modelId: string; channel: 'text' | 'reasoning'; text: string; sample?: number }
+  | { type: 'metrics'; runId: string; modelId: string; metrics: ModelMetrics; sample?: number }
   | { type: 'model-end'; runId: string; outcome: ModelOutcome }
   | { type: 'run-end'; runId: string; outcomes: ModelOutcome[]; endedAt: number };

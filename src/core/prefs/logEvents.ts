@@ -64,6 +64,8 @@ export const runStartEventSchema = z
     ...runShape,
     /** Who ran it, when a shared (team) log says so; Parallax itself does not write it. */
     author: z.string().min(1).max(200).optional(),
+    /** Repeat N: samples per model (absent: one). Every sample is an `attempt` line naming its `sample`. */
+    repeat: z.number().int().min(2).max(10).optional(),
   })
   .superRefine(checkRunShape);
 
@@ -72,6 +74,8 @@ export const attemptEventSchema = z.object({
   type: z.literal('attempt'),
   runId,
   attempt: attemptNumber,
+  /** Repeat N: which sample of the model this attempt is (1-based). */
+  sample: z.number().int().min(1).max(10).optional(),
   at: isoTimestamp,
   output: runOutputSchema,
 });

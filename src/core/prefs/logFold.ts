@@ -68,7 +68,7 @@ export class LogFolder {
     switch (event.type) {
       case 'attempt': {
         if (!ids.has(event.output.modelId)) return this.problem(line, `attempt for run '${run.id}': unknown model '${event.output.modelId}'`);
-        const attempt: AttemptRecord = { ...event.output, attempt: event.attempt, at: event.at };
+        const attempt: AttemptRecord = { ...event.output, attempt: event.attempt, ...(event.sample === undefined ? {} : { sample: event.sample }), at: event.at };
         run.attempts.push(attempt);
         run.outputs = orderOutputs(run, [...run.outputs.filter((o) => o.modelId !== event.output.modelId), event.output]);
         return;

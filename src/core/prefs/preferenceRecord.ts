@@ -105,7 +105,8 @@ export type RunOutput = z.infer<typeof runOutputSchema>;
 export type RunContext = z.infer<typeof runContextSchema>;
 
 /** One attempt of one model: the first answer is attempt 1, each retry adds one. */
-export type AttemptRecord = RunOutput & { attempt: number; at: string };
+/** `sample`: which sample of a Repeat N run (absent in a run of one sample per model). */
+export type AttemptRecord = RunOutput & { attempt: number; at: string; sample?: number };
 
 /** A proposed edit the user applied to their file. */
 export interface AppliedRecord {
@@ -132,6 +133,8 @@ export interface RunRecord {
   models: RunModel[];
   outputs: RunOutput[];
   attempts: AttemptRecord[];
+  /** Repeat N: samples per model (absent: one). */
+  repeat?: number | undefined;
   /** The latest vote (a vote cast again replaces the earlier one on screen, and here). */
   vote?: Vote | undefined;
   /** Standalone notes, oldest first (a vote carries its own note). */

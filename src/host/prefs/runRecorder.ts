@@ -32,7 +32,8 @@ export class RunRecorder {
   }
 
   attempt(runId: string, attempt: number, outcome: ModelOutcome, extracted: ExtractedFacts | undefined): Promise<boolean> {
-    return this.sink.append({ schemaVersion: 2, type: 'attempt', runId, attempt, at: this.now(), output: outputOf(outcome, extracted) });
+    const sample = outcome.sample === undefined ? {} : { sample: outcome.sample };
+    return this.sink.append({ schemaVersion: 2, type: 'attempt', runId, attempt, ...sample, at: this.now(), output: outputOf(outcome, extracted) });
   }
 
   vote(runId: string, vote: Vote): Promise<boolean> {

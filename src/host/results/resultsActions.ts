@@ -7,7 +7,8 @@ import { applyPatchSet } from '../patchSets/patchSetApply';
 import { reviewPatchSet } from '../patchSets/patchSetReview';
 import { applyProposedCode } from './applyEdit';
 import type { DiffDocuments, DiffSide } from './diffDocuments';
-import type { ReviewedRun } from './reviewedRun';
+import type { ReviewedRun, ReviewedSamples } from './reviewedRun';
+import { sampleLabel } from '../../shared/vocabulary';
 
 /**
  * Where diffs and applied code are shown so that they never cover the results panel (a hidden results webview is
@@ -62,6 +63,7 @@ export class ResultsActions {
       void vscode.window.showInformationMessage(`${this.label(run, columnId)} proposed no code to compare.`);
       return;
     }
+    if (otherColumnId === undefined && run.samples) return this.diffSamples(run, run.samples, columnId, side);
     let other = otherColumnId;
     if (other === undefined) {
       const candidates = run.columnIds().filter((c) => c !== columnId && run.proposedCode(c) !== undefined);
@@ -78,6 +80,27 @@ export class ResultsActions {
     const otherSide = other === undefined ? undefined : this.codeSide(run, other);
     if (!other || !otherSide) return;
     await this.diffs.show({ ...side, label: this.label(run, columnId) }, { ...otherSide, label: this.label(run, other) }, this.column(run));
+  }
+
+  /** Repeat N: the shown sample against any other sample, of this model or another one. */
+  private async diffSamples(run: ReviewedRun, samples: ReviewedSamples, columnId: string, side: DiffSide): Promise<void> {
+    const { count } = samples;
+    const shown = samples.shown(columnId);
+    const candidates = run.columnIds().flatMap((c) =>
+      Array.from({ length: count }, (_, i) => i + 1)
+        .filter((n) => !(c === columnId && n === shown) && samples.code(c, n) !== undefined)
+        .map((n) => ({ label: `${this.label(run, c)} · ${sampleLabel(n, count)}`, columnId: c, sample: n })),
+    );
+    if (candidates.length === 0) {
+      void vscode.window.showInformationMessage('No other sample proposed code to compare with.');
+      return;
+    }
+    const mine = `${this.label(run, columnId)} · ${sampleLabel(shown, count)}`;
+    const picked = await vscode.window.showQuickPick(candidates, { title: `Compare ${mine} with…` });
+    const code = picked && samples.code(picked.columnId, picked.sample);
+    if (!picked || code === undefined) return;
+    const other = this.diffs.put(run.runId, `${picked.columnId}-s${picked.sample}`, run.fileName, code, `${picked.columnId}-s${picked.sample}`);
+    await this.diffs.show({ ...side, label: mine }, { ...other, label: picked.label }, this.column(run));
   }
 
   /** A multi-file answer's files in the multi-file diff editor, opened beside the panel. */

@@ -24,7 +24,7 @@ export async function routeResultsMessage(
   switch (message.type) {
     case 'rerun':
       if (coordinator.running) return post('info', 'This comparison is still running: cancel it first, or wait for it to finish.');
-      return coordinator.session ? controller.rerun() : controller.rerunLogged(coordinator.shownRunId ?? '');
+      return coordinator.session ? controller.rerun(message.repeat) : controller.rerunLogged(coordinator.shownRunId ?? '', message.repeat);
     case 'setBlind':
       return controller.setBlind(message.blind);
     case 'exportMarkdown': {
@@ -58,6 +58,10 @@ export async function routeResultsMessage(
   if (message.type === 'cancel' || message.type === 'retry') {
     if (!controller.live) return post('info', 'This run is from your log: re-run it to retry its answers.');
     return message.type === 'cancel' ? coordinator.cancel(message.columnId) : coordinator.retry(message.columnId);
+  }
+  if (message.type === 'showSample') {
+    if (!controller.live) return post('info', 'This run is from your log: re-run it to step through new samples.');
+    return void coordinator.showSample(message.columnId, message.sample);
   }
   // Diffs, Compare, Apply and Copy work on the live run and on a run reopened from the log alike.
   const live = await shownReview(controller);

@@ -27,6 +27,14 @@ export interface ReviewedRun {
   answerText(columnId: string): string;
   /** Records that the column's code was applied. */
   applied(columnId: string, files?: readonly string[]): void;
+  /** Repeat N on the live run: the samples behind each column (absent for one sample, and for logged runs). */
+  samples?: ReviewedSamples;
+}
+
+export interface ReviewedSamples {
+  count: number;
+  shown(columnId: string): number;
+  code(columnId: string, sample: number): string | undefined;
 }
 
 export function liveReview(run: LiveRun): ReviewedRun {
@@ -47,6 +55,9 @@ export function liveReview(run: LiveRun): ReviewedRun {
       return session.handle.snapshot().find((o) => o.modelId === modelId)?.text ?? '';
     },
     applied: (c, files) => session.applied(c, files),
+    ...(session.samples.repeated
+      ? { samples: { count: session.samples.count, shown: (c: string) => session.shownSample(c), code: (c: string, n: number) => session.sampleCode(c, n) } }
+      : {}),
   };
 }
 

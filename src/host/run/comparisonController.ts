@@ -22,6 +22,8 @@ import { contextLabel, runTitle } from './runLabels';
 import { type LaunchRequest, type PreparedRun, prepareFromContext, prepareRun } from './runPreflight';
 import type { SessionPlan } from './runSession';
 import type { RunStatus } from './runStatus';
+import { ProviderLimiter } from '../../core/compare/providerLimiter';
+import { concurrencyFor } from '../../core/compare/providerLimits';
 
 export interface FinishedRun {
   runId: string;
@@ -54,6 +56,8 @@ export class ComparisonController implements vscode.Disposable {
   private isRunning = false;
   private readonly finished = new vscode.EventEmitter<FinishedRun>();
   private readonly runningChanged = new vscode.EventEmitter<boolean>();
+  /** One queue per provider endpoint for every run of the window (Repeat N politeness), sized by `parallax.limits`. */
+  private readonly limiter = new ProviderLimiter((key) => concurrencyFor(key, this.s.settings.settings.limits));
 
   readonly onDidFinishRun = this.finished.event;
   readonly onDidChangeRunning = this.runningChanged.event;
@@ -100,17 +104,24 @@ export class ComparisonController implements vscode.Disposable {
     if (prepared) this.launch(prepared);
   }
 
-  async rerun(): Promise<void> {
+  /** `repeat`: samples per model for the re-run (absent: as many as the last run had). */
+  async rerun(repeat?: number): Promise<void> {
     const last = this.lastPrepared?.prepared;
     if (!last) {
       const latest = this.latestRunId;
-      if (latest) return this.rerunLogged(latest);
+      if (latest) return this.rerunLogged(latest, repeat);
       void vscode.window.showInformationMessage('There is no comparison to re-run in this window yet.');
       return;
     }
     const { settings } = this.s.settings;
     const prepared = await prepareFromContext(
-      { template: last.template, ...(last.instruction ? { instruction: last.instruction } : {}), modelIds: last.configs.map((c) => c.id), captured: last.captured },
+      {
+        template: last.template,
+        ...(last.instruction ? { instruction: last.instruction } : {}),
+        modelIds: last.configs.map((c) => c.id),
+        captured: last.captured,
+        ...repeatOf(repeat ?? last.repeat),
+      },
       settings,
       this.s.keys,
       [],
@@ -119,7 +130,7 @@ export class ComparisonController implements vscode.Disposable {
   }
 
   /** Repeats a logged run: same template, instruction and models on the same lines of the same file. */
-  async rerunLogged(runId: string): Promise<void> {
+  async rerunLogged(runId: string, repeat?: number): Promise<void> {
     const record = (await this.s.preferences.readAll()).runs.find((r) => r.id === runId);
     const target = record && rerunTarget(record);
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -130,7 +141,14 @@ export class ComparisonController implements vscode.Disposable {
     const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, target.filePath), { viewColumn: vscode.ViewColumn.One, preview: false });
     const { startLine, startCharacter, endLine, endCharacter } = target.selection;
     const range = new vscode.Range(startLine, startCharacter, endLine, endCharacter);
-    await this.start({ template: target.template, ...(target.instruction ? { instruction: target.instruction } : {}), modelIds: target.modelIds, editor, range });
+    await this.start({
+      template: target.template,
+      ...(target.instruction ? { instruction: target.instruction } : {}),
+      modelIds: target.modelIds,
+      editor,
+      range,
+      ...repeatOf(repeat ?? record.repeat),
+    });
   }
 
   cancel(columnId?: string): void {
@@ -200,6 +218,8 @@ export class ComparisonController implements vscode.Disposable {
       },
       originalText: prepared.captured.target.originalText,
       ...patchSetsOf(prepared),
+      ...(prepared.repeat ? { repeat: prepared.repeat } : {}),
+      limiter: this.limiter,
     };
     this.lastPrepared = { runId, prepared };
     this.s.log.info(`Run ${runId}: ${prepared.template} with ${ids.join(', ')} (request ${prepared.prompt.requestHash.slice(0, 12)})`);
@@ -215,6 +235,10 @@ export class ComparisonController implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'parallax.running', running);
     this.runningChanged.fire(running);
   }
+}
+
+function repeatOf(repeat: number | undefined): { repeat?: number } {
+  return repeat !== undefined && repeat > 1 ? { repeat } : {};
 }
 
 /** Where the run's multi-file answers are resolved: the compared file's workspace folder, if it has one. */

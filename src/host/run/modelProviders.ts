@@ -4,6 +4,7 @@
  * SDKs lazily; `vscode-lm` models use the Language Model API adapter.
  */
 import type { CompareModel } from '../../core/compare/compareEngine';
+import { limitKeyOf } from '../../core/compare/providerLimits';
 import { type PriceTable, resolvePrice } from '../../core/compare/pricing';
 import type { ModelConfig } from '../../core/config/modelConfig';
 import { modelSpecFrom, pricedModelFrom, providerRequestFrom } from '../../core/config/modelRequest';
@@ -100,6 +101,7 @@ export async function compareModelFor(
   return {
     spec: modelSpecFrom(config),
     provider: providerFor(config, key, endpoint.baseUrl),
+    limitKey: limitKeyOf({ provider: config.provider, baseUrl: endpoint.baseUrl }),
     request,
     ...(price ? { price } : {}),
   };

@@ -121,6 +121,13 @@ export class RunCoordinator {
     if (!wasRunning) this.ports.runningChanged?.(true);
   }
 
+  /** Repeat N: the live run's column shows another of its samples, at once. */
+  showSample(columnId: string, sample: number): boolean {
+    const shown = this.session?.showSample(columnId, sample) ?? false;
+    if (shown) this.batcher.flush();
+    return shown;
+  }
+
   /** Records the vote on the shown run and shows it (revealing names in blind mode). */
   async vote(view: VoteView): Promise<Vote | undefined> {
     let vote: Vote | undefined;

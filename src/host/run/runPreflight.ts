@@ -29,6 +29,8 @@ export interface LaunchRequest {
   /** Instead of the editor's selection (the lightbulb passes the diagnostic's lines). */
   range?: vscode.Range;
   editor?: vscode.TextEditor;
+  /** Repeat N: samples per model (2–10; absent: one). */
+  repeat?: number;
 }
 
 export interface PreparedRun {
@@ -40,6 +42,8 @@ export interface PreparedRun {
   models: CompareModel[];
   /** What the run was estimated to use and cost before it was sent. */
   estimate: RunEstimate;
+  /** Repeat N: samples per model (absent: one). */
+  repeat?: number;
 }
 
 export async function ensureTrusted(): Promise<boolean> {
@@ -122,6 +126,7 @@ export async function prepareFromContext(
     configs,
     models,
     estimate,
+    ...(request.repeat !== undefined && request.repeat > 1 ? { repeat: request.repeat } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ import { type ExtractedFacts, type RunRecorder } from '../prefs/runRecorder';
 import { voteFromView } from '../prefs/runRecords';
 import type { ColumnAssignment } from '../results/blindColumns';
 import { type RunMeta, RunViewState } from '../results/runViewState';
+import type { ProviderLimiter } from '../../core/compare/providerLimiter';
+import { type SampleSlot, SampleSlots, stripSample, withoutSample } from './sampleSlots';
 
 /** What a session needs from the prepared run (a subset of `PreparedRun`, so tests can build one by hand). */
 export interface SessionPlan {
@@ -35,6 +37,10 @@ export interface SessionPlan {
   originalText: string;
   /** Where multi-file answers are resolved; without it every answer is single-file. */
   patchSets?: { reader: WorkspaceReader; context: PatchContext };
+  /** Repeat N: samples per model (default 1). */
+  repeat?: number;
+  /** Per-endpoint concurrency, shared by every run of the window. */
+  limiter?: ProviderLimiter;
 }
 
 export interface SessionListener {
@@ -63,6 +69,8 @@ export class RunSession {
   /** A whole-run stop (cancel all, replaced, closed) is recorded once: the first cause is why it stopped. */
   private stopRecorded = false;
   private settledWaiters: Array<() => void> = [];
+  /** Every sample of every model (one per model without Repeat N). */
+  readonly samples: SampleSlots;
 
   constructor(
     readonly plan: SessionPlan,
@@ -72,6 +80,8 @@ export class RunSession {
   ) {
     const { meta } = plan;
     this.state = new RunViewState(meta, plan.models.map((m) => m.spec), plan.assignments, plan.blind);
+    const repeat = Math.max(1, Math.min(10, Math.floor(plan.repeat ?? 1)));
+    this.samples = new SampleSlots(plan.models.map((m) => m.spec.id), repeat);
     const selectionCut = plan.prompt.truncations.some((t) => t.part === 'selection');
     this.applyBlock = selectionCut
       ? 'The selection was cut to fit the context limit, so Apply would drop code the models never saw. Copy or diff instead.'
@@ -92,6 +102,7 @@ export class RunSession {
       specs: plan.models.map((m) => m.spec),
       blind: this.state.masked,
       shownOrder: this.state.shownOrder,
+      ...(repeat > 1 ? { repeat } : {}),
     });
     this.handle = start({
       models: plan.models,
@@ -99,6 +110,8 @@ export class RunSession {
       requestHash: meta.requestHash,
       runId: meta.runId,
       onEvent: (event) => this.onEvent(event),
+      ...(repeat > 1 ? { repeat } : {}),
+      ...(plan.limiter ? { limiter: plan.limiter } : {}),
     });
   }
 
@@ -108,7 +121,7 @@ export class RunSession {
 
   /** Some column is still queued or streaming. */
   get running(): boolean {
-    return !this.state.finished;
+    return !this.state.finished || this.samples.anyRunning;
   }
 
   get isEditRun(): boolean {
@@ -122,7 +135,37 @@ export class RunSession {
 
   /** The attempt number whose answer a column shows (0 before its first attempt ended). */
   shownAttempt(modelId: string): number {
+    if (this.samples.repeated) {
+      const slot = this.samples.shownSlot(modelId);
+      return slot?.outcome ? slot.attempt : 0;
+    }
     return this.attemptsShown.get(modelId) ?? 0;
+  }
+
+  /** Repeat N: which sample a column shows (1 without Repeat N). */
+  shownSample(columnId: string): number {
+    const modelId = this.state.modelIdOf(columnId);
+    return modelId === undefined ? 1 : this.samples.shownSample(modelId);
+  }
+
+  /** The code one sample of a column proposes, if any. */
+  sampleCode(columnId: string, sample: number): string | undefined {
+    const modelId = this.state.modelIdOf(columnId);
+    const edit = modelId === undefined ? undefined : this.samples.slot(modelId, sample)?.edit;
+    return edit?.kind === 'replacement' ? edit.code : undefined;
+  }
+
+  /**
+   * Repeat N: the column shows another of its samples (one that has started). Diff, Apply, Copy, Verify and the
+   * vote then act on that sample. False when there is no such sample.
+   */
+  showSample(columnId: string, sample: number): boolean {
+    const modelId = this.state.modelIdOf(columnId);
+    if (modelId === undefined || !this.samples.repeated || !this.samples.show(modelId, sample)) return false;
+    const slot = this.samples.slot(modelId, sample);
+    if (!slot) return false;
+    this.listener.updates(this.runId, this.replay(modelId, slot));
+    return true;
   }
 
   /** The code a column proposes, if any. */
@@ -145,7 +188,14 @@ export class RunSession {
   }
 
   view(reasonTags: readonly string[]): RunView {
-    return this.state.toView(reasonTags, false);
+    const view = this.state.toView(reasonTags, false);
+    if (!this.samples.repeated) return view;
+    const states = view.states.map((s) => {
+      const modelId = this.state.modelIdOf(s.columnId);
+      const samples = modelId === undefined ? undefined : this.samples.view(modelId, this.state.masked);
+      return samples ? { ...s, samples } : s;
+    });
+    return { ...view, states };
   }
 
   cancel(columnId?: string): void {
@@ -178,15 +228,16 @@ export class RunSession {
     const modelId = this.state.modelIdOf(columnId);
     if (modelId === undefined) return;
     // An attempt still streaming is replaced silently by the engine: record what the user saw of it first.
-    const current = this.handle.snapshot().find((o) => o.modelId === modelId);
-    if (current && (current.state === 'streaming' || current.state === 'queued') && (this.attemptsStarted.get(modelId) ?? 0) > 0) {
+    const sample = this.samples.shownSample(modelId);
+    const current = this.handle.snapshot().find((o) => o.modelId === modelId && (o.sample ?? 1) === sample);
+    if (current && (current.state === 'streaming' || current.state === 'queued') && (this.samples.slot(modelId, sample)?.attempt ?? 0) > 0) {
       this.recordAttempt({ ...current, state: 'cancelled', error: { kind: 'cancelled', message: 'Replaced by a retry.' } });
     }
     this.extracted.delete(modelId);
     this.patchSets.delete(modelId);
     this.ended = false;
     this.stopRecorded = false;
-    void this.handle.retry(modelId).catch(() => undefined);
+    void (this.samples.repeated ? this.handle.retry(modelId, sample) : this.handle.retry(modelId)).catch(() => undefined);
   }
 
   /** Records and shows the user's vote. Throws when the vote names an unknown column. */
@@ -220,9 +271,15 @@ export class RunSession {
 
   private onEvent(event: RunEvent): void {
     if (event.runId !== this.runId) return;
-    if (event.type === 'model-start') this.attemptsStarted.set(event.modelId, (this.attemptsStarted.get(event.modelId) ?? 0) + 1);
-    const updates = this.state.apply(event);
+    let attempt: number | undefined;
+    if (event.type === 'model-start') {
+      attempt = (this.attemptsStarted.get(event.modelId) ?? 0) + 1;
+      this.attemptsStarted.set(event.modelId, attempt);
+    }
+    this.samples.apply(event, attempt);
+    const updates = this.shownOnColumn(event) ? this.state.apply(withoutSample(event)) : [];
     if (event.type === 'model-end') updates.push(...this.modelEnded(event.outcome));
+    if ((event.type === 'model-start' || event.type === 'model-end') && this.samples.repeated) updates.push(...this.samplesUpdate(event.type === 'model-end' ? event.outcome.modelId : event.modelId));
     if (updates.length > 0) this.listener.updates(this.runId, updates);
     if (event.type === 'run-end' && !this.ended) {
       this.ended = true;
@@ -231,30 +288,73 @@ export class RunSession {
     }
   }
 
+  /** Whether an event belongs to the sample its column shows (always, without Repeat N). */
+  private shownOnColumn(event: RunEvent): boolean {
+    if (!this.samples.repeated || event.type === 'run-start' || event.type === 'run-end') return true;
+    const modelId = event.type === 'model-end' ? event.outcome.modelId : event.modelId;
+    const sample = (event.type === 'model-end' ? event.outcome.sample : event.sample) ?? 1;
+    return sample === this.samples.shownSample(modelId);
+  }
+
+  private samplesUpdate(modelId: string): ColumnUpdate[] {
+    const columnId = this.state.columnIdOf(modelId);
+    const samples = this.samples.view(modelId, this.state.masked);
+    return columnId === undefined || !samples ? [] : [{ kind: 'samples', columnId, samples }];
+  }
+
+  /** Shows a sample on its column from scratch: its text, metrics, end state and edit. */
+  private replay(modelId: string, slot: SampleSlot): ColumnUpdate[] {
+    const { runId } = this;
+    const updates = this.state.apply({ type: 'model-start', runId, modelId, startedAt: slot.metrics?.startedAt ?? Date.now() });
+    if (slot.reasoning) updates.push(...this.state.apply({ type: 'delta', runId, modelId, channel: 'reasoning', text: slot.reasoning }));
+    if (slot.text) updates.push(...this.state.apply({ type: 'delta', runId, modelId, channel: 'text', text: slot.text }));
+    if (slot.outcome) updates.push(...this.state.apply({ type: 'model-end', runId, outcome: stripSample(slot.outcome) }));
+    else if (slot.metrics) updates.push(...this.state.apply({ type: 'metrics', runId, modelId, metrics: slot.metrics }));
+    this.showExtraction(modelId, slot);
+    if (slot.summary) updates.push(...this.state.setEdit(modelId, slot.summary));
+    updates.push(...this.samplesUpdate(modelId));
+    return updates;
+  }
+
+  private showExtraction(modelId: string, slot: SampleSlot | undefined): void {
+    if (slot?.edit) this.extracted.set(modelId, slot.edit);
+    else this.extracted.delete(modelId);
+    if (slot?.patchSet) this.patchSets.set(modelId, slot.patchSet);
+    else this.patchSets.delete(modelId);
+  }
+
   private modelEnded(outcome: ModelOutcome): ColumnUpdate[] {
     const extracted = this.extract(outcome);
+    const slot = this.samples.slot(outcome.modelId, outcome.sample ?? 1);
+    if (slot) {
+      if (extracted.edit) slot.edit = extracted.edit;
+      if (extracted.patchSet) slot.patchSet = extracted.patchSet;
+      if (extracted.summary) slot.summary = extracted.summary;
+    }
     this.recordAttempt(outcome, extracted.facts);
     this.listener.modelEnded?.(this, outcome);
-    return extracted.updates;
+    const shown = !this.samples.repeated || (outcome.sample ?? 1) === this.samples.shownSample(outcome.modelId);
+    if (!shown || !extracted.summary) return [];
+    this.showExtraction(outcome.modelId, slot ?? { ...extracted, attempt: 0, state: outcome.state, text: '', reasoning: '' });
+    return this.state.setEdit(outcome.modelId, extracted.summary);
   }
 
   private recordAttempt(outcome: ModelOutcome, facts?: ExtractedFacts): void {
-    const attempt = Math.max(1, this.attemptsStarted.get(outcome.modelId) ?? 1);
+    const slotAttempt = this.samples.repeated ? this.samples.slot(outcome.modelId, outcome.sample ?? 1)?.attempt : undefined;
+    const attempt = Math.max(1, slotAttempt ?? this.attemptsStarted.get(outcome.modelId) ?? 1);
     this.attemptsShown.set(outcome.modelId, attempt);
     void this.recorder.attempt(this.runId, attempt, outcome, facts);
   }
 
-  private extract(outcome: ModelOutcome): { facts?: ExtractedFacts; updates: ColumnUpdate[] } {
-    if (!this.isEditRun || outcome.text.trim() === '') return { updates: [] };
+  private extract(outcome: ModelOutcome): { facts?: ExtractedFacts; summary?: EditSummaryView; edit?: ExtractedEdit; patchSet?: PatchSet } {
+    if (!this.isEditRun || outcome.text.trim() === '') return {};
     const { originalText } = this.plan;
     const patchSet = this.plan.patchSets && patchSetForAnswer(outcome.text, this.plan.patchSets.reader, this.plan.patchSets.context);
     if (patchSet) {
-      this.patchSets.set(outcome.modelId, patchSet);
       const summary = patchSetSummary(patchSet, this.applyBlock ?? unfinishedReason(outcome));
-      return { facts: { followedFormat: false }, updates: this.state.setEdit(outcome.modelId, summary) };
+      return { facts: { followedFormat: false }, summary, patchSet };
     }
     const edit = extractEdit(outcome.text, { text: originalText, languageId: this.plan.context.languageId });
-    this.extracted.set(outcome.modelId, edit);
     let summary: EditSummaryView;
     if (edit.kind === 'replacement') {
       const stats = lineDiffStats(originalText, edit.code);
@@ -273,7 +373,7 @@ export class RunSession {
       summary = { hasCode: false, followedFormat: false, added: 0, removed: 0, note: capText(edit.reason) };
     }
     const facts: ExtractedFacts = edit.kind === 'replacement' ? { code: edit.code, followedFormat: edit.followedFormat } : { followedFormat: false };
-    return { facts, updates: this.state.setEdit(outcome.modelId, summary) };
+    return { facts, summary, edit };
   }
 }
 

@@ -135,6 +135,7 @@ export class SidebarView implements vscode.WebviewViewProvider, vscode.Disposabl
           ...(message.instruction ? { instruction: message.instruction } : {}),
           modelIds: message.modelIds,
           includeWholeFile: message.includeWholeFile,
+          ...(message.repeat !== undefined && message.repeat > 1 ? { repeat: message.repeat } : {}),
         });
       case 'cancel':
         return this.s.controller.cancel();

@@ -14,6 +14,7 @@ import { InlineDiffPane } from './inlineDiffView';
 import { isRunning, type ColumnChange } from './resultsModel';
 import { StreamingAnswerView } from './streamingAnswerView';
 import { VerificationBadge } from './verificationBadge';
+import { SampleStepper } from './sampleStepper';
 
 function stateLabel(state: RunStateView): string {
   return state === 'timed-out' ? 'timed out' : state;
@@ -57,6 +58,7 @@ export class ColumnPane {
   private answerPending = false;
   private readonly applyLabel: string;
   readonly verification: VerificationBadge;
+  private readonly samples: SampleStepper;
 
   constructor(private readonly options: ColumnPaneOptions) {
     const { column } = options;
@@ -99,6 +101,7 @@ export class ColumnPane {
     // A run from the log has no engine behind it (no cancel or retry), but its logged code can still be applied.
     if (options.readOnly) for (const b of [this.buttons.cancel, this.buttons.retry]) b.hidden = true;
     this.verification = new VerificationBadge(id, column.displayLabel, options.readOnly, post);
+    this.samples = new SampleStepper(id, column.displayLabel, post);
 
     this.root = element('section', {
       className: `column${options.chosen ? ' chosen' : ''}`,
@@ -116,6 +119,7 @@ export class ColumnPane {
         subtitle ? element('div', { className: 'subtitle', text: subtitle }) : undefined,
         column.params ? element('div', { className: 'params', text: column.params }) : undefined,
         metricRow,
+        this.samples.root,
       ]),
       this.error,
       this.verification.root,
@@ -138,6 +142,7 @@ export class ColumnPane {
     if (has('edit') || has('state')) this.renderEdit(state, running);
     if (has('text') || has('state') || this.answerPending) this.renderAnswer(state.text, running, changes === 'all' || has('state'));
     if (has('state')) this.syncScrollMode(running);
+    if (has('samples') || has('state')) this.samples.render(state.samples);
   }
 
   /** Updates the ticking total while the column runs. */

@@ -4,7 +4,7 @@
  */
 import type { ColumnStateView, ColumnUpdate, RunStateView, RunView } from '../../shared/protocol';
 
-export type ColumnChange = 'text' | 'reasoning' | 'metrics' | 'state' | 'edit';
+export type ColumnChange = 'text' | 'reasoning' | 'metrics' | 'state' | 'edit' | 'samples';
 
 const runningStates: ReadonlySet<RunStateView> = new Set(['queued', 'streaming']);
 
@@ -80,6 +80,10 @@ export class ResultsModel {
         case 'edit':
           state.edit = update.edit;
           mark(update.columnId, 'edit');
+          break;
+        case 'samples':
+          state.samples = update.samples;
+          mark(update.columnId, 'samples');
           break;
         case 'reset':
           this.states.set(update.columnId, emptyState(update.columnId));

@@ -4,7 +4,7 @@
  * textarea keeps its focus and caret.
  */
 import { templateIdSchema, type SidebarStateView, type SidebarToHost, type TemplateId } from '../../shared/protocol';
-import { TEMPLATE_TITLES } from '../../shared/vocabulary';
+import { MAX_REPEAT, REPEAT_CHOICES, TEMPLATE_TITLES } from '../../shared/vocabulary';
 import { codicon, element, iconButton } from '../common/domBuilder';
 import { diagnosticsChip, estimateLine, estimateTooltip, instructionField, runBlocker, selectionChip } from './sidebarFormat';
 
@@ -23,6 +23,8 @@ export class ComposerSection {
   private readonly run: HTMLButtonElement;
   private readonly cancel: HTMLButtonElement;
   private readonly blocker: HTMLElement;
+  /** Repeat N: samples per model (×1 is a plain run). */
+  private readonly repeat: HTMLSelectElement;
   private state: SidebarStateView | undefined;
   private estimateTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -51,6 +53,10 @@ export class ComposerSection {
     this.run = iconButton({ testId: 'run', label: 'Run the comparison (Ctrl+Enter)', icon: 'play', text: 'Run', className: 'button primary', onClick: () => this.submit() });
     this.cancel = iconButton({ testId: 'cancel', label: 'Cancel the comparison', icon: 'debug-stop', text: 'Cancel', onClick: () => this.post({ type: 'cancel' }) });
     this.blocker = element('div', { className: 'hint', attrs: { 'data-testid': 'run-hint' } });
+    this.repeat = element('select', {
+      className: 'repeat-select',
+      attrs: { 'data-testid': 'repeat', 'aria-label': 'Samples per model (Repeat N)', title: 'Run each model N times: each column shows the distribution of its samples' },
+    }, [1, ...REPEAT_CHOICES].map((n) => element('option', { text: `×${n}`, attrs: { value: String(n) } })));
 
     this.root = element('section', { className: 'section composer', attrs: { 'aria-label': 'Prompt' } }, [
       element('label', { text: 'Template', attrs: { for: 'template' } }),
@@ -59,7 +65,7 @@ export class ComposerSection {
       this.instruction,
       this.context,
       this.estimate,
-      element('div', { className: 'button-row' }, [this.run, this.cancel]),
+      element('div', { className: 'button-row' }, [this.run, this.repeat, this.cancel]),
       this.blocker,
     ]);
     this.root.addEventListener('keydown', (event) => {
@@ -136,6 +142,7 @@ export class ComposerSection {
       ...(field.shown && instruction ? { instruction } : {}),
       modelIds,
       includeWholeFile: this.draft.includeWholeFile,
+      ...repeatOf(this.repeat.value),
     });
   }
 
@@ -164,4 +171,9 @@ export class ComposerSection {
       ]),
     );
   }
+}
+
+function repeatOf(value: string): { repeat?: number } {
+  const n = Number.parseInt(value, 10);
+  return Number.isInteger(n) && n > 1 && n <= MAX_REPEAT ? { repeat: n } : {};
 }
