@@ -64,7 +64,7 @@ function tenThousandLines(): { a: string; b: string; dir: string } {
 
 const DIFF = tenThousandLines();
 
-export const DIFF_CASES: Array<TimedCase & { run(): Promise<string> }> = [
+export const DIFF_CASES: Array<TimedCase & { mustBeExact?: boolean; run(): Promise<string> }> = [
   {
     name: 'diff 10k lines, 5% changed: git diff --no-index',
     expected: '500 500',
@@ -80,6 +80,8 @@ export const DIFF_CASES: Array<TimedCase & { run(): Promise<string> }> = [
   {
     name: 'diff 10k lines, 5% changed: lineDiffStats',
     expected: '500 500',
+    // Its 50 ms bound is wall-clock: on a machine loaded enough it gives up (approximate), which the row counts.
+    mustBeExact: false,
     async run() {
       const stats = lineDiffStats(DIFF.a, DIFF.b);
       return `${stats.added} ${stats.removed}${stats.approximate ? ' (approximate)' : ''}`;
