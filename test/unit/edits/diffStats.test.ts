@@ -103,6 +103,13 @@ describe('lineDiffStats: exact like jsdiff, and fast on large inputs', function 
     assert.deepEqual(lineDiffStats(lines.join(''), changed.join(''), unhurried), { added: 500, removed: 500 });
   });
 
+  it('with the default bounds (work, not wall-clock) the same 10k-line pair is exact; a tiny work budget gives up', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => `row ${i}\n`);
+    const changed = lines.map((line, i) => (i % 20 === 7 ? `row ${i} changed\n` : line));
+    assert.deepEqual(lineDiffStats(lines.join(''), changed.join('')), { added: 500, removed: 500 });
+    assert.deepEqual(lineDiffStats(lines.join(''), changed.join(''), { maxEffort: 1_000 }), { added: 9_981, removed: 9_981, approximate: true });
+  });
+
   it('10k lines with 300 deleted and 200 new lines inserted elsewhere: exactly those counts', () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => `line ${i} ${(i * 7919) % 104729}\n`);
     const edited: string[] = [];
