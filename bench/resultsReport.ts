@@ -31,11 +31,12 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   log-sum-exps). Warm-starting from the point estimate (≈4 iterations) would roughly quarter it, but the results
   would then agree to ~1e-12 instead of bit for bit, so it is left for a decision.
 - **Diff.** \`lineDiffStats\` runs Myers' O((N+M)·D) search on interned line ids after trimming the common first
-  and last lines (exact: the same counts as jsdiff, property-tested). Its bounds (edit length 2,000 lines, 50 ms)
-  are unchanged; the 50 ms bound is wall-clock, so on a machine loaded enough it gives up and reports the
-  approximate upper bound — the row counts those rounds. \`git diff --no-index\` includes starting a process,
-  which is most of its time; in-process, git's xdiff would be a few milliseconds. Making the stats of any size
-  exact without blocking would take running the search in slices (async) or a worker, which changes the callers
+  and last lines (exact: the same counts as jsdiff, property-tested). It is bounded by work (edit length 2,000
+  lines, 8 M work units ≈ 10–20 ms of one idle core) rather than by wall-clock time, so the same texts always give
+  the same counts, also on a loaded machine (a 50 ms wall-clock bound gave up in 16 of 17 rounds in the previous
+  run at load ≈ 20). \`git diff --no-index\` includes starting a process, which is most of its time. On a loaded
+  machine its milliseconds are stretched by the scheduler, not by its work. Making any size exact without blocking
+  would take running the search in slices (async) or a worker, which changes the callers
   (src/host/run/runSession.ts, src/core/edits/patchSetResolve.ts).
 - **Load.** \`dist/extension.js\` is a 1 KB shell; \`activate()\` requires \`dist/extensionWiring.js\` (the whole
   host: zod schemas, markdown-it, the services). That deferred require is reported next to the load figure: it is
