@@ -7,6 +7,9 @@ import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// For bench/: `--host-only --outdir=DIR` builds just the host bundle(s) into DIR.
+const hostOnly = process.argv.includes('--host-only');
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
 
 /** @type {import('esbuild').BuildOptions} */
 const common = {
@@ -38,17 +41,34 @@ const tokenizer = {
   target: 'node20',
 };
 
+/**
+ * The host is two bundles: `extension.js`, which VS Code loads and which runs almost nothing, and
+ * `extensionWiring.js` (every service, zod, markdown-it…), which `activate` loads with `import()`: this plugin keeps
+ * that import a load of the sibling bundle instead of inlining it…
+ * @type {import('esbuild').Plugin}
+ */
+const lazyWiring = {
+  name: 'lazy-extension-wiring',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/host\/extensionWiring\.js$/ }, (args) =>
+      args.importer.endsWith('extension.ts') && args.kind === 'dynamic-import' ? { path: './extensionWiring.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const host = {
   ...common,
-  entryPoints: { extension: 'src/extension.ts' },
-  outdir: 'dist',
+  entryPoints: { extension: 'src/extension.ts', extensionWiring: 'src/host/extensionWiring.ts' },
+  plugins: [lazyWiring, tokenizerApart],
+  // …and a `require` (the extension host hooks `require('vscode')`), not a native ESM import.
+  supported: { 'dynamic-import': false },
+  outdir: outdir ?? 'dist',
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   external: ['vscode'],
   mainFields: ['module', 'main'],
-  plugins: [tokenizerApart],
 };
 
 /** @type {import('esbuild').BuildOptions} */
@@ -78,6 +98,10 @@ function removeSourceMaps() {
 }
 
 async function main() {
+  if (hostOnly) {
+    await esbuild.build({ ...host, logLevel: 'warning' });
+    return;
+  }
   if (production) removeSourceMaps();
   copyCodicons();
   if (watch) {

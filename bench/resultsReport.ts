@@ -12,28 +12,39 @@ export interface Row {
 
 const LIMITS = `## What limits the figures that miss their target, and what it would take
 
-- **Chromium render (8 columns).** Far from the targets, and the main open item. The markdown path itself is now
-  linear (Node row: streamed rendering costs a small multiple of one full render, and the final HTML is identical
-  to a one-shot render — unit-tested). What remains is in the webview around it: every \`updates\` message is
-  validated with zod and each column's text is a concatenated string that V8 flattens on every render (a copy of
-  the answer per render), the stable part is appended to one growing element inside a reverse-scrolling
-  (\`.pinned\`) container whose layout grows with the answer, and DOMPurify parses every appended segment. It would
-  take: feeding the renderer deltas instead of the whole text, \`content-visibility: auto\` segments for the stable
-  part (CSS owned by the results layout work), and profiling the frame budget with the trace this bench produces.
-  The full 1 MB × 10k-chunk run did not finish within several minutes, so the bench runs 100 KB × 1k chunks per
-  column with a 60 s cap and says whether it finished.
-- **Leaderboard.** Per-run tallies (identical draws, checked every round) and a flat-array solver cut the
-  data shuffling; what remains is the fit: each resample starts Newton from zero and needs ~18 iterations.
-  Warm-starting from the point estimate (≈4 iterations) would meet 200 ms, but the results would then agree to
-  ~1e-12 instead of bit for bit, so it was left for a decision.
-- **Diff.** \`lineDiffStats\` already stops at 50 ms (jsdiff \`timeout\`), so it never blocks longer, but on this
-  input it gives up and returns the approximate upper bound (9,981 vs 500 lines). Meeting ≤ 3× git exactly needs a
-  different algorithm (lines hashed to integers, anchored on unique lines, Myers only between anchors) or a
-  worker_thread; not done in this round.
-- **Load.** Not changed in this round: the figure shows what runs at \`require\` time; making zod and markdown-it
-  lazy on the host (\`fencedBlocks.ts\`, settings schemas) is the next step. Activation in the real extension host
-  was not measured here.
-- **TTFT.** The clock now starts when the SDK hands the request to \`fetch\` (per-request hook). The engine's clock
+- **This machine was shared.** Two cores, with other helpers' builds, type checks, unit and end-to-end runs
+  (code-server + Chromium) going on during the whole run (load average above). Absolute milliseconds are inflated
+  and noisy; the ratios of medians of cases run side by side, interleaved in rotating order, are what count.
+- **Chromium render (8 columns).** The markdown path itself is linear (Node row: streamed rendering costs a small
+  multiple of one full render, and the final HTML is identical to a one-shot render — unit-tested). What remains is
+  in the webview around it: every \`updates\` message is validated with zod, each column's text is a concatenated
+  string that V8 flattens on every render (a copy of the answer per render), the stable part is appended to one
+  growing element inside a reverse-scrolling (\`.pinned\`) container whose layout grows with the answer, and
+  DOMPurify parses every appended segment. It would take: feeding the renderer deltas instead of the whole text,
+  \`content-visibility: auto\` segments for the stable part (CSS owned by the results layout work), and profiling
+  the frame budget with the CPU profile this bench writes when \`BENCH_PROFILE=file.cpuprofile\` is set. The full
+  1 MB × 10k-chunk run did not finish within several minutes, so the bench runs 100 KB × 1k chunks per column with
+  a 60 s cap and says whether it finished.
+- **Leaderboard.** The bootstrap counts draws per run into flat typed tallies and the fit runs on typed arrays,
+  equal bit for bit to the plain fit (test/unit/prefs/ratingsEquivalence.test.ts). What remains is the fit
+  itself: each of the 200 resamples starts Newton from zero (~18 iterations, each with 380 sigmoids and ~210
+  log-sum-exps). Warm-starting from the point estimate (≈4 iterations) would roughly quarter it, but the results
+  would then agree to ~1e-12 instead of bit for bit, so it is left for a decision.
+- **Diff.** \`lineDiffStats\` runs Myers' O((N+M)·D) search on interned line ids after trimming the common first
+  and last lines (exact: the same counts as jsdiff, property-tested). It is bounded by work (edit length 2,000
+  lines, 8 M work units ≈ 10–20 ms of one idle core) rather than by wall-clock time, so the same texts always give
+  the same counts, also on a loaded machine (a 50 ms wall-clock bound gave up in 16 of 17 rounds in the previous
+  run at load ≈ 20). \`git diff --no-index\` includes starting a process, which is most of its time. On a loaded
+  machine its milliseconds are stretched by the scheduler, not by its work. Making any size exact without blocking
+  would take running the search in slices (async) or a worker, which changes the callers
+  (src/host/run/runSession.ts, src/core/edits/patchSetResolve.ts).
+- **Load.** \`dist/extension.js\` is a 1 KB shell; \`activate()\` requires \`dist/extensionWiring.js\` (the whole
+  host: zod schemas, markdown-it, the services). That deferred require is reported next to the load figure: it is
+  the cost a user pays on the first Parallax command, and it is not cut yet. Cutting it takes zod and markdown-it
+  off the activation path (settings validation, the webview protocol schemas and \`fencedBlocks.ts\` imported by
+  the features that use them, on first use), in files owned by the host features. Activation in the real
+  extension host is not measured here; the e2e suite activates the same bundles.
+- **TTFT.** The clock starts when the SDK hands the request to \`fetch\` (per-request hook). The engine's clock
   is \`Date.now\` (1 ms steps), which bounds the median error at about 0.5 ms by itself.
 `;
 

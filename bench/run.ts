@@ -21,16 +21,26 @@ const q = (xs: readonly number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? Number.NaN;
 };
 
-async function interleave<C>(cases: Array<TimedCase & { run(ctx: C): Promise<string> }>, ctx: C, warmup: number, rounds: number): Promise<Map<string, number[]>> {
+/** Per case, the wrong results it gave (only cases with `mustBeExact: false` may, without ending their row). */
+const wrongResults = new Map<string, string[]>();
+
+async function interleave<C>(cases: Array<TimedCase & { mustBeExact?: boolean; run(ctx: C): Promise<string> }>, ctx: C, warmup: number, rounds: number): Promise<Map<string, number[]>> {
   const samples = new Map(cases.map((c) => [c.name, [] as number[]]));
+  const phaseStarted = performance.now();
   for (let i = 0; i < warmup + rounds; i++) {
+    console.log(`  ${cases[0]?.name.split(':')[0] ?? ''}: round ${i + 1}/${warmup + rounds}${i < warmup ? ' (warm-up)' : ''}, ${((performance.now() - phaseStarted) / 1000).toFixed(1)} s`);
     for (let j = 0; j < cases.length; j++) {
       const c = cases[(i + j) % cases.length];
       if (!c) continue;
       const started = performance.now();
       const out = await c.run(ctx);
       const ms = performance.now() - started;
-      if (out !== c.expected) throw new Error(`${c.name} produced the wrong result: ${out.slice(0, 200)}`);
+      if (out !== c.expected) {
+        // A wrong result is kept as a figure of its own (how often, and what), not averaged into the timings.
+        wrongResults.set(c.name, [...(wrongResults.get(c.name) ?? []), out.slice(0, 120)]);
+        if (c.mustBeExact !== false) throw new Error(`${c.name} produced the wrong result: ${out.slice(0, 200)}`);
+        continue;
+      }
       if (i >= warmup) samples.get(c.name)?.push(ms);
     }
   }
@@ -40,7 +50,22 @@ async function interleave<C>(cases: Array<TimedCase & { run(ctx: C): Promise<str
 function pair(name: string, samples: Map<string, number[]>, ours: string, base: string, target: string, baseLabel: string): Row {
   const o = samples.get(ours) ?? [];
   const b = samples.get(base) ?? [];
-  return { name, ours: `${q(o, 0.5).toFixed(1)} ms (p10–p90 ${q(o, 0.1).toFixed(1)}–${q(o, 0.9).toFixed(1)})`, base: `${baseLabel}: ${q(b, 0.5).toFixed(1)} ms (p10–p90 ${q(b, 0.1).toFixed(1)}–${q(b, 0.9).toFixed(1)})`, ratio: q(o, 0.5) / q(b, 0.5), target };
+  const wrong = wrongResults.get(ours) ?? [];
+  const wrongNote = wrong.length > 0 ? `; WRONG in ${wrong.length} of ${wrong.length + o.length} rounds (${wrong[0]}), those rounds not timed` : '';
+  return { name, ours: `${q(o, 0.5).toFixed(1)} ms (p10–p90 ${q(o, 0.1).toFixed(1)}–${q(o, 0.9).toFixed(1)})${wrongNote}`, base: `${baseLabel}: ${q(b, 0.5).toFixed(1)} ms (p10–p90 ${q(b, 0.1).toFixed(1)}–${q(b, 0.9).toFixed(1)})`, ratio: q(o, 0.5) / q(b, 0.5), target };
+}
+
+/** Runs one row's measurement; a failure becomes that row's figure (with its reason) instead of ending the run. */
+async function guarded(rows: Row[], name: string, target: string, measure: () => Promise<void>): Promise<void> {
+  const started = performance.now();
+  try {
+    await measure();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    console.error(`  ${name} FAILED: ${message}`);
+    rows.push({ name, ours: `failed: ${message.slice(0, 300)}`, base: '—', ratio: Number.NaN, target });
+  }
+  console.log(`  … ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 async function main(): Promise<void> {
@@ -97,6 +122,7 @@ async function main(): Promise<void> {
     });
 
     console.log('promptfoo …');
+    await guarded(rows, `promptfoo ${PROMPTFOO_VERSION}`, 'Parallax stays ahead', async () => {
     const missing = await ensurePromptfoo();
     if (missing) {
       rows.push({ name: `promptfoo ${PROMPTFOO_VERSION} eval -j 8 --no-cache, wall ÷ slowest raw call`, ours: 'not measured', base: missing, ratio: Number.NaN, target: 'Parallax stays ahead' });
@@ -124,29 +150,45 @@ async function main(): Promise<void> {
         target: 'Parallax stays ahead (side by side)',
       });
     }
+    });
   } finally {
     await tap.stop();
     await fakes.close();
   }
 
-  console.log('Render (Node), diff, leaderboard, load …');
-  const render = await interleave(RENDER_CASES, undefined, 1, 3);
-  rows.push(pair('1 MB answer in 10k chunks, one open code block: total render CPU (Node, markdown only, every chunk rendered) ÷ one full render', render, 'render 1 MB / 10k chunks: streamed, every chunk', 'render 1 MB / 10k chunks: one full render', 'linear: ≤ 3', 'one full render'));
-  const diff = await interleave(DIFF_CASES, undefined, 2, 10);
-  rows.push(pair('diff of two 10k-line files, 5% changed, ÷ git diff --no-index (lineDiffStats is synchronous: its time is how long it blocks)', diff, 'diff 10k lines, 5% changed: lineDiffStats', 'diff 10k lines, 5% changed: git diff --no-index', '≤ 3, never blocking > 50 ms', 'git'));
-  const board = await interleave(LEADERBOARD_CASES, undefined, 1, 3);
-  rows.push(pair('leaderboard: 10k votes, 20 models, 200 bootstrap rounds (identical draws checked every round)', board, 'leaderboard 10k votes, 20 models, 200 rounds: rateModels', 'leaderboard 10k votes, 20 models, 200 rounds: old bootstrap', '≤ 200 ms', 'old bootstrap'));
-  const load = await measureLoad(7);
-  rows.push({
-    name: '`require(dist/extension.js)` (minified, as released) with a stub `vscode`, fresh process',
-    ours: `${q(load.requireMs, 0.5).toFixed(1)} ms (p10–p90 ${q(load.requireMs, 0.1).toFixed(1)}–${q(load.requireMs, 0.9).toFixed(1)}); ${load.ranAtLoadKB.toFixed(0)} KB of ${load.bundleKB.toFixed(0)} KB ran at load (V8 coverage)`,
-    base: 'target 20 ms / 150 KB',
-    ratio: q(load.requireMs, 0.5) / 20,
-    target: '≤ 20 ms; ≤ 150 KB run at load',
+  console.log('Render (Node) …');
+  await guarded(rows, 'render (Node)', 'linear: ≤ 3', async () => {
+    const render = await interleave(RENDER_CASES, undefined, 1, 3);
+    rows.push(pair('1 MB answer in 10k chunks, one open code block: total render CPU (Node, markdown only, every chunk rendered) ÷ one full render', render, 'render 1 MB / 10k chunks: streamed, every chunk', 'render 1 MB / 10k chunks: one full render', 'linear: ≤ 3', 'one full render'));
+  });
+  console.log('Diff …');
+  await guarded(rows, 'diff of two 10k-line files', '≤ 3, never blocking > 50 ms', async () => {
+    const diff = await interleave(DIFF_CASES, undefined, 2, 15);
+    rows.push(pair('diff of two 10k-line files, 5% changed, ÷ git diff --no-index (lineDiffStats is synchronous: its time is how long it blocks; git includes its process start)', diff, 'diff 10k lines, 5% changed: lineDiffStats', 'diff 10k lines, 5% changed: git diff --no-index', '≤ 3, never blocking > 50 ms', 'git'));
+  });
+  console.log('Leaderboard …');
+  await guarded(rows, 'leaderboard', '≤ 200 ms', async () => {
+    const board = await interleave(LEADERBOARD_CASES, undefined, 1, 4);
+    rows.push(pair('leaderboard: 10k votes, 20 models, 200 bootstrap rounds (identical draws checked every round)', board, 'leaderboard 10k votes, 20 models, 200 rounds: rateModels', 'leaderboard 10k votes, 20 models, 200 rounds: old bootstrap', '≤ 200 ms', 'old bootstrap'));
+  });
+  console.log('Load …');
+  await guarded(rows, 'load', '≤ 20 ms; ≤ 150 KB run at load', async () => {
+    const load = await measureLoad(7);
+    rows.push({
+      name: '`require(dist/extension.js)` (minified, as released) with a stub `vscode`, fresh process',
+      ours: `${q(load.requireMs, 0.5).toFixed(1)} ms (p10–p90 ${q(load.requireMs, 0.1).toFixed(1)}–${q(load.requireMs, 0.9).toFixed(1)}); ${load.ranAtLoadKB.toFixed(1)} KB of ${load.bundleKB.toFixed(1)} KB ran at load (V8 coverage)`,
+      base: load.deferredMs.length > 0 ? `then, in activate(): require(dist/extensionWiring.js, ${load.wiringKB.toFixed(0)} KB) ${q(load.deferredMs, 0.5).toFixed(1)} ms (p10–p90 ${q(load.deferredMs, 0.1).toFixed(1)}–${q(load.deferredMs, 0.9).toFixed(1)})` : 'one bundle: everything runs at load',
+      ratio: q(load.requireMs, 0.5) / 20,
+      target: '≤ 20 ms; ≤ 150 KB run at load',
+    });
   });
 
   console.log('Chromium …');
-  const browser = await measureBrowserRender(100_000, 1_000, 60_000);
+  const browser = await measureBrowserRender(100_000, 1_000, 60_000).catch((err: unknown) => {
+    notes.push(`The Chromium measurement failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
+    const nan = Number.NaN;
+    return { totalMs: nan, longestTaskMs: nan, longTasks: 0, chunkToPixelMs: { p50: nan, p95: nan, max: nan, samples: 0 }, chromium: '?', finished: false, chars: 0, chunks: 0 };
+  });
   notes.push(`Chromium ${browser.chromium}, ${8} columns × ${browser.chars / 1000} KB in ${browser.chunks} chunks each (scaled down from 1 MB / 10k: see below); finished within the 60 s cap: ${browser.finished}`);
 
   mkdirSync(join(__dirname, 'results'), { recursive: true });

@@ -2,11 +2,14 @@
  * Activation: build the services, register commands, views, the code action and the panel serializer, and return
  * the public API. Nothing here loads a model SDK (the providers import them on the first run). If activation
  * fails, the user sees why.
+ *
+ * Loading this file runs almost nothing: the host's modules (zod schemas, markdown-it, the services) are imported
+ * with `import()` inside `activate`; esbuild.mjs makes them a second bundle (dist/extensionWiring.js) that is read only then (see
+ * bench/results.md, load row).
  */
 import * as vscode from 'vscode';
 import type { ConfigProblem } from './core/config/configProblems';
 import type { FinishedRun } from './host/run/comparisonController';
-import { wireExtension } from './host/extensionWiring';
 
 export interface ParallaxApi {
   apiVersion: 1;
@@ -18,10 +21,11 @@ export interface ParallaxApi {
 
 let shutdown: (() => Promise<void>) | undefined;
 
-export function activate(context: vscode.ExtensionContext): ParallaxApi | undefined {
+export async function activate(context: vscode.ExtensionContext): Promise<ParallaxApi | undefined> {
   const log = vscode.window.createOutputChannel('Parallax', { log: true });
   context.subscriptions.push(log);
   try {
+    const { wireExtension } = await import('./host/extensionWiring.js');
     const wired = wireExtension(context, log);
     const { onDidFinishRun, settings } = wired;
     shutdown = () => wired.shutdown();

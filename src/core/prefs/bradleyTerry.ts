@@ -53,40 +53,87 @@ export function strengthsByKey(keys: readonly string[], theta: readonly number[]
 /** The fitted θ = ln p from a tally (see the file comment). Deterministic: the same tally gives the same θ. */
 export function fitLogStrengths({ wins, games }: Tally, prior: number): number[] {
   const n = wins.length;
-  const theta = new Array<number>(n).fill(0);
+  const flatWins = Float64Array.from(wins, (w) => w ?? 0);
+  const flatGames = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) flatGames[i * n + j] = games[i]?.[j] ?? 0;
+  return Array.from(fitFlat(flatWins, flatGames, prior));
+}
+
+/**
+ * The fit on flat typed arrays (`games[i * n + j]`), as the bootstrap calls it once per resample. The same
+ * floating-point operations in the same order as the plain nested-array version it replaced (kept in
+ * test/unit/prefs/plainBradleyTerry.ts; equal bit for bit, tested), minus repeated work: the likelihood of the
+ * accepted step is reused as the next step's starting value, and log-sum-exp / sigmoid skip their `exp(0)`.
+ */
+export function fitFlat(wins: Float64Array, games: Float64Array, prior: number): Float64Array {
+  const n = wins.length;
+  const theta = new Float64Array(n);
+  const next = new Float64Array(n);
   // Without a prior the likelihood only sees differences of θ: hold θ_0 at 0 and solve for the rest.
-  const free = prior > 0 ? wins.map((_, i) => i) : wins.map((_, i) => i).slice(1);
-
-  const logLikelihood = (t: readonly number[]): number => {
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const ti = t[i] ?? 0;
-      sum += ((wins[i] ?? 0) + prior / 2) * ti - prior * logSumExp(ti, 0);
-      for (let j = i + 1; j < n; j++) sum -= (games[i]?.[j] ?? 0) * logSumExp(ti, t[j] ?? 0);
+  const first = prior > 0 ? 0 : 1;
+  const m = n - first;
+  const gradient = new Float64Array(n);
+  const negHessian = new Float64Array(n * n);
+  const system = new Float64Array(m * (m + 1));
+  const scratch = new Float64Array(m + 1);
+  const step = new Float64Array(m);
+  let before = Number.NaN;
+  for (let iteration = 0; iteration < MAX_ITERATIONS && m > 0; iteration++) {
+    flatDerivatives(wins, games, theta, prior, gradient, negHessian);
+    for (let r = 0; r < m; r++) {
+      for (let c = 0; c < m; c++) system[r * (m + 1) + c] = negHessian[(r + first) * n + c + first] as number;
+      system[r * (m + 1) + m] = gradient[r + first] as number;
     }
-    return sum;
-  };
-
-  for (let iteration = 0; iteration < MAX_ITERATIONS && free.length > 0; iteration++) {
-    const { gradient, negHessian } = derivatives({ wins, games }, theta, prior);
-    const step = solve(
-      free.map((i) => free.map((j) => negHessian[i]?.[j] ?? 0)),
-      free.map((i) => gradient[i] ?? 0),
-    );
-    if (!step) break;
-    const before = logLikelihood(theta);
+    if (!solveFlat(system, m, scratch, step)) break;
+    if (iteration === 0) before = flatLogLikelihood(wins, games, theta, prior);
     let scale = 1;
-    let next = theta;
+    let after = before;
     for (let halvings = 0; halvings < 30; halvings++, scale /= 2) {
-      next = [...theta];
-      free.forEach((i, k) => (next[i] = (theta[i] ?? 0) + scale * (step[k] ?? 0)));
-      if (logLikelihood(next) >= before - 1e-12 * Math.abs(before)) break;
+      next.set(theta);
+      for (let k = 0; k < m; k++) next[k + first] = (theta[k + first] as number) + scale * (step[k] as number);
+      after = flatLogLikelihood(wins, games, next, prior);
+      if (after >= before - 1e-12 * Math.abs(before)) break;
     }
-    const change = Math.max(...free.map((i) => Math.abs((next[i] ?? 0) - (theta[i] ?? 0))));
-    theta.splice(0, n, ...next);
+    let change = -Infinity;
+    for (let k = first; k < n; k++) change = Math.max(change, Math.abs((next[k] as number) - (theta[k] as number)));
+    theta.set(next);
+    before = after;
     if (!(change > TOLERANCE)) break;
   }
   return theta;
+}
+
+function flatLogLikelihood(wins: Float64Array, games: Float64Array, t: Float64Array, prior: number): number {
+  const n = wins.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const ti = t[i] as number;
+    sum += ((wins[i] as number) + prior / 2) * ti - prior * logSumExp(ti, 0);
+    for (let j = i + 1; j < n; j++) sum -= (games[i * n + j] as number) * logSumExp(ti, t[j] as number);
+  }
+  return sum;
+}
+
+function flatDerivatives(wins: Float64Array, games: Float64Array, theta: Float64Array, prior: number, gradient: Float64Array, negHessian: Float64Array): void {
+  const n = theta.length;
+  negHessian.fill(0);
+  for (let i = 0; i < n; i++) {
+    const ti = theta[i] as number;
+    const reference = sigmoid(ti);
+    const row = i * n;
+    let g = (wins[i] as number) + prior / 2 - prior * reference;
+    let diagonal = prior * reference * (1 - reference);
+    for (let j = 0; j < n; j++) {
+      const nij = games[row + j] as number;
+      if (j === i || nij === 0) continue;
+      const s = sigmoid(ti - (theta[j] as number));
+      g -= nij * s;
+      diagonal += nij * s * (1 - s);
+      negHessian[row + j] = -nij * s * (1 - s);
+    }
+    gradient[i] = g;
+    negHessian[row + i] = diagonal;
+  }
 }
 
 /**
@@ -160,11 +207,18 @@ export function tally(keys: readonly string[], comparisons: readonly Comparison[
 }
 
 function sigmoid(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+  if (x >= 0) return 1 / (1 + Math.exp(-x));
+  const e = Math.exp(x);
+  return e / (1 + e);
 }
 
-/** ln(e^x + e^y) without overflow. */
+/**
+ * ln(e^x + e^y) without overflow: m + ln(e^(x−m) + e^(y−m)) with m = max(x, y), where one of the two terms is
+ * e^0 = 1 exactly (the same value as computing it; NaN inputs take the general form).
+ */
 function logSumExp(x: number, y: number): number {
+  if (x >= y) return x + Math.log(1 + Math.exp(y - x));
+  if (y > x) return y + Math.log(Math.exp(x - y) + 1);
   const m = Math.max(x, y);
   return m + Math.log(Math.exp(x - m) + Math.exp(y - m));
 }
@@ -183,14 +237,20 @@ function solve(matrix: number[][], rhs: number[]): number[] | undefined {
     for (let j = 0; j < m; j++) a[i * width + j] = row[j] ?? 0;
     a[i * width + m] = rhs[i] ?? 0;
   }
-  const swap = new Float64Array(width);
+  const x = new Float64Array(m);
+  return solveFlat(a, m, new Float64Array(width), x) ? Array.from(x) : undefined;
+}
+
+/** {@link solve} on the augmented matrix `a` (m rows of m + 1), in place; the solution goes to `x`. False when singular. */
+function solveFlat(a: Float64Array, m: number, swap: Float64Array, x: Float64Array): boolean {
+  const width = m + 1;
   for (let col = 0; col < m; col++) {
     let pivot = col;
     for (let r = col + 1; r < m; r++) {
       if (Math.abs(a[r * width + col] as number) > Math.abs(a[pivot * width + col] as number)) pivot = r;
     }
     const pivotValue = a[pivot * width + col] as number;
-    if (Math.abs(pivotValue) < 1e-300) return undefined;
+    if (Math.abs(pivotValue) < 1e-300) return false;
     if (pivot !== col) {
       swap.set(a.subarray(pivot * width, pivot * width + width));
       a.copyWithin(pivot * width, col * width, col * width + width);
@@ -203,12 +263,12 @@ function solve(matrix: number[][], rhs: number[]): number[] | undefined {
       for (let c = col; c <= m; c++) a[q + c] = (a[q + c] as number) - factor * (a[p + c] as number);
     }
   }
-  const x = new Array<number>(m).fill(0);
+  x.fill(0);
   for (let r = m - 1; r >= 0; r--) {
     const q = r * width;
     let sum = a[q + m] as number;
-    for (let c = r + 1; c < m; c++) sum -= (a[q + c] as number) * (x[c] ?? 0);
+    for (let c = r + 1; c < m; c++) sum -= (a[q + c] as number) * (x[c] as number);
     x[r] = sum / (a[q + r] as number);
   }
-  return x;
+  return true;
 }

@@ -2,12 +2,12 @@
  * Ratings from pairwise comparisons: Bradley-Terry point estimates with bootstrap 95% intervals, rank by upper
  * bound, and a win-rate matrix. Deterministic: the bootstrap draws from a seeded PRNG.
  *
- * Speed: each run is tallied once into integer pair counts; a resample adds the drawn runs' tallies into one
- * reused table and fits from it. The tallies are exact (sums of 0, ½ and 1), so this gives bit-for-bit the same
- * fits as concatenating the drawn runs' comparisons (test/unit/prefs/ratingsBootstrap.test.ts keeps the old way as
- * the reference).
+ * Speed: each run is flattened once into key indices; a resample counts the draws per run and adds the drawn
+ * runs' tallies, times their counts, into reused typed arrays, then fits on them (bradleyTerry.ts `fitFlat`). The
+ * tallies are exact (sums of 0, ½ and 1), so this gives bit-for-bit the same fits as concatenating the drawn runs'
+ * comparisons (test/unit/prefs/ratingsBootstrap.test.ts and ratingsEquivalence.test.ts keep plain references).
  */
-import { type FitOptions, fitLogStrengths, logStrengthStandardErrors, strengthsByKey, type Tally, tally, toEloScale } from './bradleyTerry';
+import { fitFlat, type FitOptions, fitLogStrengths, logStrengthStandardErrors, strengthsByKey, tally, toEloScale } from './bradleyTerry';
 import type { Comparison } from './pairwiseOutcomes';
 import { mulberry32 } from './seededRandom';
 
@@ -86,6 +86,10 @@ export function rateModels(
 /**
  * The bootstrap alone: per key (in `keys` order), the ascending Elo-scale ratings of each resample. Empty arrays
  * when there are no groups.
+ *
+ * Each resample draws runs with the seeded PRNG (one draw per run, as ever), counts how often each run was drawn,
+ * and adds every drawn run's tally times its count into flat typed arrays: wins are sums of halves and games are
+ * integers, so the sums are exact in any order and the fit sees the very same numbers as before.
  */
 export function bootstrapRatings(
   keys: readonly string[],
@@ -97,54 +101,64 @@ export function bootstrapRatings(
   const random = mulberry32(options.seed ?? 1);
   const n = keys.length;
   const draws = keys.map(() => [] as number[]);
-  const index = new Map(keys.map((k, i) => [k, i]));
-  const perRun = groups.map((group) => sparseTally(index, group));
-  const counts: Tally = { wins: new Array<number>(n).fill(0), games: keys.map(() => new Array<number>(n).fill(0)) };
+  const runs = flatRunTallies(keys, groups);
+  const drawn = new Int32Array(groups.length);
+  const wins = new Float64Array(n);
+  const games = new Float64Array(n * n);
   for (let s = 0; s < samples && groups.length > 0; s++) {
-    counts.wins.fill(0);
-    for (const row of counts.games) row.fill(0);
-    for (let g = 0; g < groups.length; g++) addTally(counts, perRun[Math.floor(random() * groups.length)]);
-    const ratings = toEloScale(strengthsByKey(keys, fitLogStrengths(counts, prior), prior));
+    drawn.fill(0);
+    for (let g = 0; g < groups.length; g++) {
+      const run = Math.floor(random() * groups.length);
+      drawn[run] = (drawn[run] as number) + 1;
+    }
+    wins.fill(0);
+    games.fill(0);
+    for (let r = 0; r < groups.length; r++) {
+      const times = drawn[r] as number;
+      if (times === 0) continue;
+      for (let e = runs.start[r] as number; e < (runs.start[r + 1] as number); e++) {
+        const a = runs.a[e] as number;
+        const b = runs.b[e] as number;
+        const scoreA = runs.scoreA[e] as number;
+        wins[a] = (wins[a] as number) + times * scoreA;
+        wins[b] = (wins[b] as number) + times * (1 - scoreA);
+        games[a * n + b] = (games[a * n + b] as number) + times;
+        games[b * n + a] = (games[b * n + a] as number) + times;
+      }
+    }
+    const ratings = toEloScale(strengthsByKey(keys, Array.from(fitFlat(wins, games, prior)), prior));
     keys.forEach((k, i) => draws[i]?.push(ratings.get(k) ?? 1000));
   }
   for (const d of draws) d.sort((x, y) => x - y);
   return draws;
 }
 
-/** One run's tally as [i, w] pairs and [i, j, n] triples (i < j), summed into the table by addTally. */
-interface SparseTally {
-  wins: number[];
-  pairs: number[];
-}
-
-/** One run's tally straight from its comparisons (skipping, like `tally`, unknown keys and self-pairs). */
-function sparseTally(index: ReadonlyMap<string, number>, group: readonly Comparison[]): SparseTally {
-  const sparse: SparseTally = { wins: [], pairs: [] };
-  for (const c of group) {
-    const a = index.get(c.a);
-    const b = index.get(c.b);
-    if (a === undefined || b === undefined || a === b) continue;
-    sparse.wins.push(a, c.scoreA, b, 1 - c.scoreA);
-    sparse.pairs.push(Math.min(a, b), Math.max(a, b), 1);
-  }
-  return sparse;
-}
-
-function addTally(into: Tally, run: SparseTally | undefined): void {
-  if (!run) return;
-  for (let k = 0; k < run.wins.length; k += 2) {
-    const i = run.wins[k] as number;
-    into.wins[i] = (into.wins[i] ?? 0) + (run.wins[k + 1] as number);
-  }
-  for (let k = 0; k < run.pairs.length; k += 3) {
-    const i = run.pairs[k] as number;
-    const j = run.pairs[k + 1] as number;
-    const nij = run.pairs[k + 2] as number;
-    const rowI = into.games[i] as number[];
-    const rowJ = into.games[j] as number[];
-    rowI[j] = (rowI[j] ?? 0) + nij;
-    rowJ[i] = (rowJ[i] ?? 0) + nij;
-  }
+/**
+ * Every run's comparisons as key indices, run after run (run r's entries are start[r] … start[r + 1] − 1), skipping
+ * like `tally` unknown keys and self-pairs. Built once, before resampling: no Map look-ups per resample.
+ */
+function flatRunTallies(keys: readonly string[], groups: readonly (readonly Comparison[])[]): { start: Int32Array; a: Int32Array; b: Int32Array; scoreA: Float64Array } {
+  const index = new Map(keys.map((k, i) => [k, i]));
+  const total = groups.reduce((sum, g) => sum + g.length, 0);
+  const start = new Int32Array(groups.length + 1);
+  const a = new Int32Array(total);
+  const b = new Int32Array(total);
+  const scoreA = new Float64Array(total);
+  let e = 0;
+  groups.forEach((group, r) => {
+    start[r] = e;
+    for (const c of group) {
+      const i = index.get(c.a);
+      const j = index.get(c.b);
+      if (i === undefined || j === undefined || i === j) continue;
+      a[e] = i;
+      b[e] = j;
+      scoreA[e] = c.scoreA;
+      e++;
+    }
+  });
+  start[groups.length] = e;
+  return { start, a, b, scoreA };
 }
 
 /** rank_i = 1 + #{ j : ciLow_j > ciHigh_i }. Models whose intervals overlap share a rank. */
