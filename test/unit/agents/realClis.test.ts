@@ -2,14 +2,17 @@
  * The real Claude Code and Codex CLIs (pinned devDependencies) driven by the fake servers, offline: each makes the
  * scripted edit in a temp git checkout of the sample workspace, reports the final message, and sends nothing
  * anywhere but the fakes (a trap proxy catches any other request). Set PARALLAX_RECORD_AGENT_STREAMS=1 to save the
- * stdout streams as test/fixtures/agent-streams/*.jsonl for the parser tests.
+ * stdout streams as test/fixtures/agent-streams/*.jsonl for the parser tests (the checkout path replaced by
+ * FIXTURE_CWD).
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { claudeCodeStreamParser, codexExecParser, type AgentEvent, type AgentStreamParser } from '../../../src/core/agents/agentEvents';
 import type { AgentTurn } from '../../../src/demo/agentTurns';
 import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakeProviders';
 import { gitIn } from '../verify/verifyRepoFixture';
+import { FIXTURE_CWD } from './streamFixtures';
 import { AGENT_STREAMS, Cleanup, jsonLines, runClaudeCode, runCodex, sampleCheckout, startTrapProxy, type CliRun, type RunTarget, type TrapProxy } from './agentCliRuns';
 
 const KEY = 'sk-parallax-agent-test';
@@ -24,9 +27,16 @@ const FIX_TURNS: AgentTurn[] = [
 ];
 const RUN_MS = 150_000;
 
-function record(name: string, run: CliRun): void {
-  if (process.env.PARALLAX_RECORD_AGENT_STREAMS === '1') writeFileSync(join(AGENT_STREAMS, name), run.stdout);
+function record(name: string, run: CliRun, cwd: string): void {
+  if (process.env.PARALLAX_RECORD_AGENT_STREAMS === '1') writeFileSync(join(AGENT_STREAMS, name), run.stdout.replaceAll(cwd, FIXTURE_CWD));
 }
+
+/** The live stream through the parser the extension uses, as one list of events. */
+function parse(parser: AgentStreamParser, stdout: string): AgentEvent[] {
+  return [...parser.push(stdout), ...parser.end()];
+}
+
+const summaries = (events: AgentEvent[]): string[] => events.flatMap((e) => (e.type === 'tool' ? [e.summary] : []));
 
 function explain(run: CliRun): string {
   return `exit ${run.code ?? run.signal}\n--- stdout\n${run.stdout.slice(-4000)}\n--- stderr\n${run.stderr.slice(-2000)}`;
@@ -67,7 +77,7 @@ describe('real agent CLIs against the fake servers (offline)', function () {
     const cwd = sampleCheckout(dirs);
     const before = fakes.requests.length;
     const run = await runClaudeCode(dirs, fakes.url, target(cwd, 'claude-sonnet-4-5'));
-    record('claude-code-success.jsonl', run);
+    record('claude-code-success.jsonl', run, cwd);
     assert.equal(run.code, 0, explain(run));
 
     const source = readFileSync(join(cwd, 'src/pagination.js'), 'utf8');
@@ -92,6 +102,10 @@ describe('real agent CLIs against the fake servers (offline)', function () {
       'the shell is not on the allow-list, so it is refused',
     );
 
+    const parsed = parse(claudeCodeStreamParser(), run.stdout);
+    assert.deepEqual(summaries(parsed), ['read src/pagination.js', 'edited src/pagination.js', 'ran npm test']);
+    assert.deepEqual(parsed.at(-1), { type: 'result', ok: true, text: FINAL, durationMs: result?.duration_ms });
+
     const requests = requestsSince(before);
     assert.equal(requests.length, 4, 'read, edit, shell, final: one request per turn');
     for (const r of requests) {
@@ -103,11 +117,12 @@ describe('real agent CLIs against the fake servers (offline)', function () {
   it('Claude Code exits non-zero with an error result when the API rejects the request', async () => {
     const cwd = sampleCheckout(dirs);
     const run = await runClaudeCode(dirs, fakes.url, target(cwd, 'claude-broken'));
-    record('claude-code-error.jsonl', run);
+    record('claude-code-error.jsonl', run, cwd);
     assert.notEqual(run.code, 0, explain(run));
     const result = jsonLines(run.stdout).at(-1);
     assert.equal(result?.type, 'result', explain(run));
     assert.equal(result?.is_error, true);
+    assert.deepEqual(parse(claudeCodeStreamParser(), run.stdout).at(-1), { type: 'result', ok: false, text: result?.result, durationMs: result?.duration_ms });
     assert.equal(gitIn(cwd, 'status', '--porcelain'), '', 'nothing was edited');
   });
 
@@ -115,7 +130,7 @@ describe('real agent CLIs against the fake servers (offline)', function () {
     const cwd = sampleCheckout(dirs);
     const before = fakes.requests.length;
     const run = await runCodex(dirs, fakes.openaiBaseUrl, target(cwd, 'gpt-5.5'));
-    record('codex-success.jsonl', run);
+    record('codex-success.jsonl', run, cwd);
     assert.equal(run.code, 0, explain(run));
 
     const source = readFileSync(join(cwd, 'src/pagination.js'), 'utf8');
@@ -131,6 +146,10 @@ describe('real agent CLIs against the fake servers (offline)', function () {
     assert.equal(completed[3]?.text, FINAL);
     assert.equal(events.at(-1)?.type, 'turn.completed');
 
+    const parsed = parse(codexExecParser({ cwd }), run.stdout);
+    assert.deepEqual(summaries(parsed), ['edited src/pagination.js', 'ran npm test']);
+    assert.deepEqual(parsed.at(-1), { type: 'result', ok: true, text: FINAL });
+
     const requests = requestsSince(before);
     assert.equal(requests.length, 3, 'patch, shell, final: one request per turn');
     for (const r of requests) {
@@ -144,7 +163,7 @@ describe('real agent CLIs against the fake servers (offline)', function () {
   it('Codex with a model it has no metadata for edits through apply_patch given to its shell', async () => {
     const cwd = sampleCheckout(dirs);
     const run = await runCodex(dirs, fakes.openaiBaseUrl, target(cwd, 'parallax-unknown-codex-model'));
-    record('codex-unknown-model.jsonl', run);
+    record('codex-unknown-model.jsonl', run, cwd);
     assert.equal(run.code, 0, explain(run));
     assert.ok(readFileSync(join(cwd, 'src/pagination.js'), 'utf8').includes(FIXED));
     const items = jsonLines(run.stdout).filter((e) => e.type === 'item.completed').map((e) => (e.item as { type: string }).type);
@@ -155,10 +174,13 @@ describe('real agent CLIs against the fake servers (offline)', function () {
   it('Codex exits non-zero with a failed turn when the API refuses its key', async () => {
     const cwd = sampleCheckout(dirs);
     const run = await runCodex(dirs, fakes.openaiBaseUrl, target(cwd, 'gpt-5.4'));
-    record('codex-error.jsonl', run);
+    record('codex-error.jsonl', run, cwd);
     assert.notEqual(run.code, 0, explain(run));
     const types = jsonLines(run.stdout).map((e) => e.type);
     assert.ok(types.includes('turn.failed'), types.join(', '));
+    const last = parse(codexExecParser({ cwd }), run.stdout).at(-1);
+    assert.equal(last?.type === 'result' && last.ok, false);
+    assert.match(last?.type === 'result' ? (last.text ?? '') : '', /401/);
     assert.equal(gitIn(cwd, 'status', '--porcelain'), '', 'nothing was edited');
   });
 });
