@@ -1,5 +1,6 @@
 /** Builds the host services and registers everything with VS Code; every disposable goes to the context. */
 import * as vscode from 'vscode';
+import { wireAgents } from './agents/agentWiring';
 import { registerCommands } from './commands';
 import { SettingsService } from './config/settings';
 import { ApiKeyStore } from './keys/apiKeyStore';
@@ -61,6 +62,7 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
     ...registerCommands({ controller, settings, keys, preferences }),
     ...registerResultsCommands(panel, controller, actions),
   );
+  subs.push(...wireAgents(context, log));
   registerLeaderboard(context, preferences, log);
   registerExportCommands(context, preferences, log, () => controller.latestRunId);
   return {
