@@ -46,6 +46,23 @@ switch (mode) {
     for (let i = 0; i < 10000; i++) say({ type: 'message', text: 'x'.repeat(100) });
     forever();
     break;
+  // Plain-text output (the `command` profile), as a simple agent script would print it.
+  case 'plain-fix':
+  case 'plain-stuck': {
+    const file = 'src/pagination.js';
+    console.log(`Reading ${file} for the task (${readFileSync(arg, 'utf8').length} characters).`);
+    const fixed = mode === 'plain-fix' ? 'pageSize' : '(pageSize - 1)';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('pageSize - 1', fixed));
+    console.log(`Edited ${file}: the end of the page is now start + ${fixed}.`);
+    break;
+  }
+  case 'plain-slow': {
+    console.log('Thinking about the task…');
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => undefined, 1 << 30)'], { stdio: 'ignore' });
+    writeFileSync(arg, JSON.stringify({ agent: process.pid, grandchild: child.pid }));
+    forever();
+    break;
+  }
   default:
     process.exit(64);
 }
