@@ -3,18 +3,22 @@
  * wire protocols, scripted per model, so the real SDKs can be tested offline.
  *
  *   POST /v1/chat/completions   OpenAI SSE          (auth: Authorization: Bearer <key>)
- *   POST /v1/messages           Anthropic SSE       (auth: x-api-key, or Authorization: Bearer)
+ *   POST /v1/messages           Anthropic SSE       (auth: x-api-key, or Authorization: Bearer); `?beta=true` too
+ *   POST /v1/responses          OpenAI Responses SSE or JSON (auth: Authorization: Bearer), as Codex CLI speaks it
+ *   Scripts with `agentTurns` answer agent CLIs with tool calls, turn by turn (agentTurns.ts).
  *   GET  /v1/models             model list; Anthropic-shaped when the request has `anthropic-version`
  *   GET  /api/tags              Ollama's model list
  *   POST /__script              {model, script}: re-script a running server (not recorded)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { anthropicAgentPlan, anthropicAgentStep } from './anthropicAgentWire';
 import { anthropicErrorBody, anthropicModelsBody, anthropicStreamPlan, type AnthropicRequestBody } from './anthropicWire';
 import type { FakeScript, FakeScriptEntry, RecordedRequest } from './fakeScript';
 import { scriptUpdateSchema } from './fakeScriptSchema';
 import { anthropicMessageBody, openaiCompletionBody, sendWhenGenerated, wantsJson } from './jsonResponses';
 import { ollamaTagsBody, openaiErrorBody, openaiModelsBody, openaiStreamPlan, type OpenAIRequestBody } from './openaiWire';
+import { responsesAgentStep, responsesBody, responsesStreamPlan, type ResponsesRequestBody } from './responsesWire';
 import { streamSsePlan, waitMs } from './sseStreamer';
 
 export type { FakeFault, FakeScript, FakeScriptEntry, RecordedRequest } from './fakeScript';
@@ -46,6 +50,8 @@ export interface FakeProviders {
 }
 
 type Protocol = 'openai' | 'anthropic';
+type ChatRoute = 'chat' | 'messages' | 'responses';
+const CHAT_ROUTES: Record<string, ChatRoute | undefined> = { '/v1/chat/completions': 'chat', '/v1/messages': 'messages', '/v1/responses': 'responses' };
 
 /** Scripts by model; a list is consumed one request at a time and its last entry repeats. */
 class ScriptBook {
@@ -124,7 +130,7 @@ const errorBody = (protocol: Protocol, status: number, message?: string): string
 
 function protocolOf(req: IncomingMessage, path: string): Protocol {
   if (path === '/v1/messages') return 'anthropic';
-  if (path === '/v1/chat/completions') return 'openai';
+  if (path === '/v1/chat/completions' || path === '/v1/responses') return 'openai';
   return req.headers['anthropic-version'] ? 'anthropic' : 'openai';
 }
 
@@ -146,8 +152,9 @@ export async function startFakeProviders(opts: FakeProvidersOptions = {}): Promi
   const log = new RequestLog();
   const open = new Set<AbortController>();
 
-  async function serveChat(protocol: Protocol, body: unknown, res: ServerResponse, signal: AbortSignal): Promise<void> {
-    const parsed = (typeof body === 'object' && body !== null ? body : {}) as OpenAIRequestBody & AnthropicRequestBody;
+  async function serveChat(route: ChatRoute, body: unknown, res: ServerResponse, signal: AbortSignal): Promise<void> {
+    const protocol: Protocol = route === 'messages' ? 'anthropic' : 'openai';
+    const parsed = (typeof body === 'object' && body !== null ? body : {}) as OpenAIRequestBody & AnthropicRequestBody & ResponsesRequestBody;
     const script = book.take(typeof parsed.model === 'string' ? parsed.model : '');
     await waitMs(script.delayMs, signal);
     if (signal.aborted) return;
@@ -157,16 +164,21 @@ export async function startFakeProviders(opts: FakeProvidersOptions = {}): Promi
       sendJson(res, fault.status, fault.body ?? errorBody(protocol, fault.status, fault.message), headers);
       return;
     }
+    const requestIdHeader = protocol === 'openai' ? { 'x-request-id': 'req_fake' } : { 'request-id': 'req_fake' };
+    if (route === 'responses') {
+      const step = responsesAgentStep(parsed, script);
+      if (wantsJson(parsed)) return sendWhenGenerated(res, script, responsesBody(parsed, script, step), signal, requestIdHeader);
+      return streamSsePlan(res, responsesStreamPlan(parsed, script, step), script, signal, requestIdHeader);
+    }
     if (wantsJson(parsed)) {
       const json = protocol === 'openai' ? openaiCompletionBody(parsed, script) : anthropicMessageBody(parsed, script);
-      await sendWhenGenerated(res, script, json, signal, protocol === 'openai' ? { 'x-request-id': 'req_fake' } : { 'request-id': 'req_fake' });
+      await sendWhenGenerated(res, script, json, signal, requestIdHeader);
       return;
     }
-    if (protocol === 'openai') {
-      await streamSsePlan(res, openaiStreamPlan(parsed, script), script, signal, { 'x-request-id': 'req_fake' });
-    } else {
-      await streamSsePlan(res, anthropicStreamPlan(parsed, script), script, signal, { 'request-id': 'req_fake' });
-    }
+    if (protocol === 'openai') return streamSsePlan(res, openaiStreamPlan(parsed, script), script, signal, requestIdHeader);
+    const step = anthropicAgentStep(parsed, script);
+    const plan = step ? anthropicAgentPlan(parsed, script, step) : anthropicStreamPlan(parsed, script);
+    return streamSsePlan(res, plan, script, signal, requestIdHeader);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
@@ -183,7 +195,8 @@ export async function startFakeProviders(opts: FakeProvidersOptions = {}): Promi
 
     log.add({ method, path, headers: req.headers, body, receivedAt: Date.now() });
     const protocol = protocolOf(req, path);
-    const isChat = method === 'POST' && (path === '/v1/chat/completions' || path === '/v1/messages');
+    const route = method === 'POST' ? CHAT_ROUTES[path] : undefined;
+    const isChat = route !== undefined;
     const isModels = method === 'GET' && path === '/v1/models';
     if (method === 'GET' && path === '/api/tags') return sendJson(res, 200, ollamaTagsBody(book.models()));
     if (!isChat && !isModels) return sendJson(res, 404, errorBody(protocol, 404, `Unknown route ${method} ${path}`));
@@ -195,7 +208,7 @@ export async function startFakeProviders(opts: FakeProvidersOptions = {}): Promi
       const models = book.models();
       return sendJson(res, 200, protocol === 'openai' ? openaiModelsBody(models) : anthropicModelsBody(models));
     }
-    return serveChat(protocol, body, res, signal);
+    return route ? serveChat(route, body, res, signal) : undefined;
   }
 
   const server = createServer((req, res) => {

@@ -3,6 +3,7 @@
  * and the tests that drive them.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import type { AgentTurn } from './agentTurns';
 
 export interface FakeScript {
   /** Delay before the first byte of the response (headers + first chunk). */
@@ -18,6 +19,11 @@ export interface FakeScript {
   /** Reported usage; undefined = counted from the chunks; false = never send usage. */
   usage?: { input: number; output: number; reasoning?: number | undefined } | false | undefined;
   fault?: FakeFault | undefined;
+  /**
+   * For agent CLIs (Claude Code, Codex): the tool calls and final message they are answered with, one model turn
+   * per step (see agentTurns.ts). Requests that offer no tools get the plain `text` answer.
+   */
+  agentTurns?: AgentTurn[] | undefined;
 }
 
 export type FakeFault =

@@ -2,6 +2,7 @@
  * Runtime validation of scripts that arrive as JSON (the CLI's scripts file and `POST /__script`).
  */
 import { z } from 'zod';
+import type { AgentTurn } from './agentTurns';
 import type { FakeScript, FakeScriptEntry } from './fakeScript';
 
 const count = z.number().int().nonnegative();
@@ -16,6 +17,18 @@ const fakeFaultSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('huge'), chars: count }),
 ]);
 
+const say = z.string().optional();
+const path = z.string().min(1);
+
+/** One scripted agent step: a tool call (edit, write, read, shell) or the final text. */
+const agentTurnSchema = z.union([
+  z.strictObject({ edit: z.strictObject({ path, oldText: z.string().min(1), newText: z.string() }), say }),
+  z.strictObject({ write: z.strictObject({ path, content: z.string() }), say }),
+  z.strictObject({ read: path, say }),
+  z.strictObject({ shell: z.string().min(1), say }),
+  z.strictObject({ text: z.string() }),
+]) satisfies z.ZodType<AgentTurn>;
+
 export const fakeScriptSchema = z.strictObject({
   delayMs: count.optional(),
   firstTokenDelayMs: count.optional(),
@@ -24,6 +37,7 @@ export const fakeScriptSchema = z.strictObject({
   reasoning: z.string().optional(),
   usage: z.union([z.literal(false), z.object({ input: count, output: count, reasoning: count.optional() })]).optional(),
   fault: fakeFaultSchema.optional(),
+  agentTurns: z.array(agentTurnSchema).min(1).optional(),
 }) satisfies z.ZodType<FakeScript>;
 
 const fakeScriptEntrySchema = z.union([fakeScriptSchema, z.array(fakeScriptSchema).min(1)]) satisfies z.ZodType<FakeScriptEntry>;
