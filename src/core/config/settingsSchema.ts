@@ -49,6 +49,8 @@ const SETTINGS = {
   'verify.concurrency': z.int().min(0).default(0),
   'verify.timeoutSeconds': z.int().positive().default(300),
   'verify.autoRun': z.boolean().default(false),
+  /** Agents (issue 11): each profile's program (absolute paths); the host reads only the user's own value. */
+  'agents.paths': z.strictObject({ 'claude-code': z.string().optional(), codex: z.string().optional(), aider: z.string().optional() }).default({}),
 };
 
 export interface ParallaxSettings {
@@ -63,6 +65,7 @@ export interface ParallaxSettings {
   'verify.concurrency': number;
   'verify.timeoutSeconds': number;
   'verify.autoRun': boolean;
+  'agents.paths': { 'claude-code'?: string | undefined; codex?: string | undefined; aider?: string | undefined };
 }
 
 export interface ReadSettingsResult {
@@ -93,6 +96,7 @@ export function readSettings(get: (key: string) => unknown): ReadSettingsResult 
       'verify.concurrency': read('verify.concurrency', SETTINGS['verify.concurrency']),
       'verify.timeoutSeconds': read('verify.timeoutSeconds', SETTINGS['verify.timeoutSeconds']),
       'verify.autoRun': read('verify.autoRun', SETTINGS['verify.autoRun']),
+      'agents.paths': read('agents.paths', SETTINGS['agents.paths']),
     },
     problems,
   };
