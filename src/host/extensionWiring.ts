@@ -1,5 +1,6 @@
 /** Builds the host services and registers everything with VS Code; every disposable goes to the context. */
 import * as vscode from 'vscode';
+import { wireAgents } from './agents/agentWiring';
 import { registerCommands } from './commands';
 import { JudgeService } from './judge/judgeService';
 import { registerRepeatCommands } from './run/repeatCommands';
@@ -67,6 +68,7 @@ export function wireExtension(context: vscode.ExtensionContext, log: vscode.LogO
     ...registerRepeatCommands(controller),
     ...registerResultsCommands(panel, controller, actions),
   );
+  subs.push(...wireAgents(context, log));
   registerLeaderboard(context, preferences, log);
   registerExportCommands(context, preferences, log, () => controller.latestRunId);
   return {

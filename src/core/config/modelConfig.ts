@@ -3,12 +3,13 @@
  * the field) and skipped; the valid ones still load.
  */
 import { z } from 'zod';
+import { AGENT_PROFILE_IDS } from '../agents/agentProfiles';
 import { urlHasCredentials } from '../providers/endpoints';
 import { configProblem, plainIssueMessage, problemsFromIssues, type ConfigProblem } from './configProblems';
 
 export const MODELS_SETTING = 'parallax.models';
 
-const PROVIDERS = ['openai', 'anthropic', 'openai-compatible', 'vscode-lm'] as const;
+const PROVIDERS = ['openai', 'anthropic', 'openai-compatible', 'vscode-lm', 'agent'] as const;
 /** Ids, labels and model names travel to the webviews, whose protocol caps them: longer ones are refused here. */
 const MAX_ID_CHARS = 100;
 const MAX_NAME_CHARS = 200;
@@ -22,8 +23,8 @@ const modelEntryFields = z.object({
     .max(MAX_ID_CHARS),
   label: z.string().min(1).max(MAX_NAME_CHARS).optional(),
   provider: z.enum(PROVIDERS),
-  /** Provider-side model id, e.g. "gpt-4.1" or "claude-sonnet-4-5". */
-  model: z.string().min(1).max(MAX_NAME_CHARS),
+  /** Provider-side model id, e.g. "gpt-4.1" or "claude-sonnet-4-5". Optional for an agent (its CLI's default). */
+  model: z.string().min(1).max(MAX_NAME_CHARS).optional(),
   baseUrl: z
     .url({ protocol: /^https?$/ })
     .refine((url) => !urlHasCredentials(url), {
@@ -43,6 +44,10 @@ const modelEntryFields = z.object({
   /** vscode-lm selectors. */
   vendor: z.string().min(1).optional(),
   family: z.string().min(1).optional(),
+  /** provider "agent": which agent CLI runs (its program comes from `parallax.agents.paths` or PATH). */
+  profile: z.enum(AGENT_PROFILE_IDS).optional(),
+  /** profile "command": the program and its arguments, with `{task}` / `{taskFile}` placeholders (no shell). */
+  command: z.array(z.string().min(1)).min(1).max(100).optional(),
   /** Talks to the offline demo endpoints. */
   demo: z.boolean().optional(),
 });
@@ -52,8 +57,21 @@ export const modelConfigSchema = modelEntryFields
     if (entry.provider === 'openai-compatible' && entry.baseUrl === undefined && entry.preset === undefined) {
       ctx.addIssue({ code: 'custom', path: ['baseUrl'], message: 'is required for an "openai-compatible" model unless "preset" is set.' });
     }
+    if (entry.provider !== 'agent' && entry.model === undefined) ctx.addIssue({ code: 'custom', path: ['model'], message: 'is required.' });
+    if (entry.provider === 'agent' && entry.profile === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['profile'], message: `is required for an "agent" entry: one of ${AGENT_PROFILE_IDS.map((p) => `"${p}"`).join(', ')}.` });
+    }
+    if (entry.provider !== 'agent' && (entry.profile !== undefined || entry.command !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: [entry.profile !== undefined ? 'profile' : 'command'], message: 'is only for entries with "provider": "agent".' });
+    }
+    if (entry.provider === 'agent' && entry.profile === 'command' && entry.command === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['command'], message: 'is required for the "command" profile: the program and its arguments, e.g. ["my-agent", "--task-file", "{taskFile}"].' });
+    }
+    if (entry.provider === 'agent' && entry.profile !== 'command' && entry.command !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['command'], message: 'is only for the "command" profile; the other profiles’ programs are set in "parallax.agents.paths".' });
+    }
   })
-  .transform((entry) => ({ ...entry, label: entry.label ?? entry.id }));
+  .transform((entry) => ({ ...entry, model: entry.model ?? entry.profile ?? '', label: entry.label ?? entry.id }));
 
 export type ModelConfig = z.output<typeof modelConfigSchema>;
 

@@ -58,6 +58,8 @@ const SETTINGS = {
   teamLogFolder: z.string().default(''),
   /** Ask before a run whose upper cost estimate is above this many USD (0: before every run with a known cost). */
   confirmAboveUsd: z.number().min(0).default(0.5),
+  /** Agents (issue 11): each profile's program (absolute paths); the host reads only the user's own value. */
+  'agents.paths': z.strictObject({ 'claude-code': z.string().optional(), codex: z.string().optional(), aider: z.string().optional() }).default({}),
 };
 
 export interface ParallaxSettings {
@@ -75,6 +77,7 @@ export interface ParallaxSettings {
   'judge.model': string;
   teamLogFolder: string;
   confirmAboveUsd: number;
+  'agents.paths': { 'claude-code'?: string | undefined; codex?: string | undefined; aider?: string | undefined };
 }
 
 export interface ReadSettingsResult {
@@ -108,6 +111,7 @@ export function readSettings(get: (key: string) => unknown): ReadSettingsResult 
       'judge.model': read('judge.model', SETTINGS['judge.model']),
       teamLogFolder: read('teamLogFolder', SETTINGS.teamLogFolder),
       confirmAboveUsd: read('confirmAboveUsd', SETTINGS.confirmAboveUsd),
+      'agents.paths': read('agents.paths', SETTINGS['agents.paths']),
     },
     problems,
   };

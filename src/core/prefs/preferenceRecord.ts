@@ -47,7 +47,7 @@ export const runModelSchema = z.object({
   /** Configured entry id, unique within the run. */
   id: z.string().min(1),
   label: z.string(),
-  provider: z.enum(['openai', 'anthropic', 'openai-compatible', 'vscode-lm']),
+  provider: z.enum(['openai', 'anthropic', 'openai-compatible', 'vscode-lm', 'agent']),
   model: z.string(),
   params: z.object({
     temperature: z.number().optional(),

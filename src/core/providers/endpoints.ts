@@ -60,6 +60,7 @@ export function effectiveBaseUrl(entry: EndpointEntry): string | undefined {
     case 'openai-compatible':
       return entry.preset ? findPreset(entry.preset)?.baseUrl : undefined;
     case 'vscode-lm':
+    case 'agent':
       return undefined;
   }
 }
@@ -77,6 +78,7 @@ export function effectiveEndpoint(entry: EndpointEntry): EffectiveEndpoint {
   const origin = originOf(baseUrl);
   let description: string;
   if (entry.provider === 'vscode-lm') description = 'VS Code Language Model API';
+  else if (entry.provider === 'agent' && !baseUrl) description = 'an agent CLI on this machine';
   else if (!baseUrl) description = 'no base URL';
   else if (official) description = `${baseUrl} (official ${entry.provider === 'openai' ? 'OpenAI' : 'Anthropic'} API)`;
   else if (!entry.baseUrl && entry.preset) description = `${baseUrl} (preset ${entry.preset})`;

@@ -3,7 +3,7 @@
  * Pure TypeScript: no `vscode` import anywhere under src/core.
  */
 
-export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible' | 'vscode-lm';
+export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible' | 'vscode-lm' | 'agent';
 
 /** Inference-time compute. `off` means no reasoning parameter is sent. */
 export type ReasoningEffort = 'off' | 'minimal' | 'low' | 'medium' | 'high';

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { MODELS_SETTING } from '../../core/config/modelConfig';
 import { compactEntry, entryIdFor, modelListUrls, parseModelList, type NewModelEntry } from '../../core/config/modelListing';
 import { OPENAI_COMPATIBLE_PRESETS } from '../../core/providers/openaiCompatiblePresets';
+import { addAgentEntry, agentPickItem, discoverAgents, type FoundAgent } from '../agents/agentDiscovery';
 
 const LIST_TIMEOUT_MS = 5_000;
 const TITLE = 'Add Model';
@@ -159,7 +160,14 @@ const REASONING_ITEMS = [
 ];
 
 export async function addModel(): Promise<void> {
-  const picked = await vscode.window.showQuickPick(sourceItems(), { title: `${TITLE}: provider or preset`, matchOnDescription: true, ignoreFocusOut: true });
+  // Agent CLIs found on PATH or at a configured path, with their versions.
+  const agents = await discoverAgents().catch(() => [] as FoundAgent[]);
+  const agentItems: Array<SourceItem & { agent?: FoundAgent }> = agents.length > 0 ? [{ label: 'Agents', kind: vscode.QuickPickItemKind.Separator }, ...agents.map(agentPickItem)] : [];
+  const picked = await vscode.window.showQuickPick<SourceItem & { agent?: FoundAgent }>([...sourceItems(), ...agentItems], { title: `${TITLE}: provider or preset`, matchOnDescription: true, ignoreFocusOut: true });
+  if (picked?.agent) {
+    await addAgentEntry(picked.agent);
+    return;
+  }
   const source = picked?.source;
   if (!source) return;
   const chosen = await chooseModel(source);

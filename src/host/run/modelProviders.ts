@@ -12,6 +12,8 @@ import { findPreset } from '../../core/providers/openaiCompatiblePresets';
 import type { ChatMessage, ChatProvider } from '../../core/providers/provider';
 import { createProvider } from '../../core/providers/providerFactory';
 import type { ModelEntryView } from '../../shared/protocol';
+import type * as vscode from 'vscode';
+import { agentCompareModel, agentReadiness } from '../agents/agentModels';
 import type { ApiKeyStore, ResolvedKey } from '../keys/apiKeyStore';
 import type { OriginMismatch } from '../keys/apiKeySources';
 import { LanguageModelProvider } from './languageModelProvider';
@@ -57,6 +59,7 @@ function keyProblem(config: ModelConfig, key: ResolvedKey): ModelReadiness | und
 
 /** Whether a model can run now. */
 export async function modelReadiness(config: ModelConfig, keys: ApiKeyStore, trusted: boolean): Promise<ModelReadiness> {
+  if (config.provider === 'agent') return agentReadiness(config, trusted);
   const key = await keyOf(config, keys);
   if ('invalid' in key) return { status: 'invalid', message: key.invalid };
   const problem = keyProblem(config, key);
@@ -66,6 +69,7 @@ export async function modelReadiness(config: ModelConfig, keys: ApiKeyStore, tru
 }
 
 function providerFor(config: ModelConfig, key: ResolvedKey, baseUrl: string | undefined): ChatProvider {
+  if (config.provider === 'agent') throw new Error('agent entries are built by agentCompareModel');
   if (config.provider === 'vscode-lm') {
     const hasSelector = config.vendor !== undefined || config.family !== undefined;
     return new LanguageModelProvider({
@@ -89,7 +93,10 @@ export async function compareModelFor(
   keys: ApiKeyStore,
   prompt: { system: string; messages: readonly ChatMessage[] },
   prices: PriceTable,
+  /** The compared file: an agent's checkout is made of its workspace folder. */
+  target?: vscode.Uri,
 ): Promise<CompareModel | { problem: ModelReadiness }> {
+  if (config.provider === 'agent') return agentCompareModel(config, keys, prompt, target);
   const endpoint = endpointOf(config);
   if ('invalid' in endpoint) return { problem: { status: 'invalid', message: endpoint.invalid } };
   const key = await keyOf(config, keys);

@@ -103,12 +103,12 @@ export async function prepareFromContext(
   const prompt = buildPrompt(request.template, assembleContext(request.captured.context, settings.context), promptExtra(request.template, request.instruction));
   const models: CompareModel[] = [];
   for (const config of configs) {
-    let built = await compareModelFor(config, keys, prompt, settings.prices);
+    let built = await compareModelFor(config, keys, prompt, settings.prices, request.captured.target.uri);
     // A stored key meant for another origin goes there only after the user agrees (once; then it is bound to it).
     const mismatch = 'problem' in built ? built.problem.mismatch : undefined;
     if (mismatch) {
       if (!(await confirmKeyOrigin(keys, mismatch, config.label))) return undefined;
-      built = await compareModelFor(config, keys, prompt, settings.prices);
+      built = await compareModelFor(config, keys, prompt, settings.prices, request.captured.target.uri);
     }
     if ('problem' in built) {
       await explainProblem(config, built.problem.status, built.problem.message);

@@ -349,7 +349,10 @@ export class RunSession {
   private extract(outcome: ModelOutcome): { facts?: ExtractedFacts; summary?: EditSummaryView; edit?: ExtractedEdit; patchSet?: PatchSet } {
     if (!this.isEditRun || outcome.text.trim() === '') return {};
     const { originalText } = this.plan;
-    const patchSet = this.plan.patchSets && patchSetForAnswer(outcome.text, this.plan.patchSets.reader, this.plan.patchSets.context);
+    // An agent's answer is its checkout's diff: always a patch set, also when it changed only the compared file.
+    const agent = this.plan.models.some((m) => m.spec.id === outcome.modelId && m.spec.provider === 'agent');
+    const patchContext = this.plan.patchSets && (agent ? withoutCompared(this.plan.patchSets.context) : this.plan.patchSets.context);
+    const patchSet = this.plan.patchSets && patchSetForAnswer(outcome.text, this.plan.patchSets.reader, patchContext);
     if (patchSet) {
       const summary = patchSetSummary(patchSet, this.applyBlock ?? unfinishedReason(outcome));
       return { facts: { followedFormat: false }, summary, patchSet };
@@ -375,6 +378,11 @@ export class RunSession {
     const facts: ExtractedFacts = edit.kind === 'replacement' ? { code: edit.code, followedFormat: edit.followedFormat } : { followedFormat: false };
     return { facts, summary, edit };
   }
+}
+
+/** The patch context without the compared file: every file an agent changed is part of its patch set. */
+function withoutCompared(context: PatchContext): PatchContext {
+  return context.workspaceRoot === undefined ? {} : { workspaceRoot: context.workspaceRoot };
 }
 
 /** Why an answer that did not finish cannot be applied. */
