@@ -28,7 +28,8 @@ export interface AgentProviderOptions {
   folder: string;
   checkoutRoot: string;
   userEnv: NodeJS.ProcessEnv;
-  parser: () => AgentStreamParser;
+  /** Makes the stream parser; `cwd` is the checkout, so tools that print absolute paths read as relative ones. */
+  parser: (cwd: string) => AgentStreamParser;
   timeoutMs: number;
   hangMs: number;
   onTranscript?: (transcript: AgentTranscript) => void;
@@ -76,7 +77,7 @@ export class AgentProvider implements ChatProvider {
         args: launch.args,
         cwd: checkout.cwd,
         env,
-        parser: this.o.parser(),
+        parser: this.o.parser(checkout.cwd),
         signal,
         timeoutMs: this.o.timeoutMs,
         hangMs: this.o.hangMs,

@@ -39,10 +39,10 @@ export function setAgentRuntime(r: AgentRuntime | undefined): void {
   runtime = r;
 }
 
-const PARSERS: Record<(typeof AGENT_PROFILES)[AgentProfileId]['output'], () => AgentStreamParser> = {
-  'claude-code': claudeCodeStreamParser,
-  codex: codexExecParser,
-  text: plainTextParser,
+const PARSERS: Record<(typeof AGENT_PROFILES)[AgentProfileId]['output'], (cwd: string) => AgentStreamParser> = {
+  'claude-code': () => claudeCodeStreamParser(),
+  codex: (cwd) => codexExecParser({ cwd }),
+  text: () => plainTextParser(),
 };
 
 type Program = { ok: true; program: string; args?: string[] } | { ok: false; problem: string };
