@@ -12,7 +12,7 @@ export interface ConcurrencyLimits {
   concurrencyLocal: number;
 }
 
-export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { concurrencyPerProvider: 4, concurrencyLocal: 2 };
+export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { concurrencyPerProvider: 8, concurrencyLocal: 8 };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0']);
 

@@ -16,8 +16,8 @@ const limitsSchema = z.strictObject({
   idleMs: positiveMs.default(30_000),
   totalMs: positiveMs.default(300_000),
   /** Requests in flight at once per hosted provider / per local server (Repeat N politeness, providerLimits.ts). */
-  concurrencyPerProvider: z.int().min(1).max(32).default(4),
-  concurrencyLocal: z.int().min(1).max(32).default(2),
+  concurrencyPerProvider: z.int().min(1).max(32).default(8),
+  concurrencyLocal: z.int().min(1).max(32).default(8),
 });
 
 const priceSchema = z.object({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) });

@@ -1,4 +1,5 @@
 /** Repeat N in the compare engine: N samples per model, each an attempt of its own, queued politely per endpoint. */
+import { MAX_MODELS } from '../../../src/shared/vocabulary';
 import assert from 'node:assert/strict';
 import { startComparison } from '../../../src/core/compare/compareEngine';
 import { ProviderLimiter, type LimiterClock } from '../../../src/core/compare/providerLimiter';
@@ -152,8 +153,12 @@ describe('repeat: provider limiter', () => {
     assert.equal(limitKeyOf({ provider: 'openai' }), 'https://api.openai.com');
     assert.equal(limitKeyOf({ provider: 'openai-compatible', baseUrl: 'http://localhost:11434/v1' }), 'http://localhost:11434');
     assert.equal(limitKeyOf({ provider: 'vscode-lm' }), 'vscode-lm');
-    assert.equal(concurrencyFor('http://127.0.0.1:8080'), 2);
-    assert.equal(concurrencyFor('https://api.anthropic.com'), 4);
+    // By default a one-sample run of the most models a run can have never waits.
+    assert.equal(concurrencyFor('http://127.0.0.1:8080'), MAX_MODELS);
+    assert.equal(concurrencyFor('https://api.anthropic.com'), MAX_MODELS);
+    const limits = { concurrencyLocal: 3, concurrencyPerProvider: 5 };
+    assert.equal(concurrencyFor('http://127.0.0.1:8080', limits), 3);
+    assert.equal(concurrencyFor('https://api.anthropic.com', limits), 5);
     assert.equal(concurrencyFor('https://api.anthropic.com', { concurrencyPerProvider: 7 }), 7);
     assert.equal(concurrencyFor('http://localhost:1', { concurrencyLocal: 1 }), 1);
   });

@@ -8,7 +8,7 @@ describe('readSettings', () => {
   it('returns the documented defaults when nothing is set', () => {
     const { settings, problems } = readSettings(from({}));
     assert.deepEqual(problems, []);
-    assert.deepEqual(settings.limits, { firstTokenMs: 60_000, idleMs: 30_000, totalMs: 300_000, concurrencyPerProvider: 4, concurrencyLocal: 2 });
+    assert.deepEqual(settings.limits, { firstTokenMs: 60_000, idleMs: 30_000, totalMs: 300_000, concurrencyPerProvider: 8, concurrencyLocal: 8 });
     assert.deepEqual(settings.prices, {});
     assert.deepEqual(settings.context, { ...DEFAULT_CONTEXT_CAPS, includeWholeFile: false });
     assert.equal(settings.blindMode, false);
@@ -28,7 +28,7 @@ describe('readSettings', () => {
       }),
     );
     assert.deepEqual(problems, []);
-    assert.deepEqual(settings.limits, { firstTokenMs: 5_000, idleMs: 30_000, totalMs: 300_000, concurrencyPerProvider: 4, concurrencyLocal: 2 });
+    assert.deepEqual(settings.limits, { firstTokenMs: 5_000, idleMs: 30_000, totalMs: 300_000, concurrencyPerProvider: 8, concurrencyLocal: 8 });
     assert.deepEqual(settings.prices['my-local'], { inputPerMTok: 0, outputPerMTok: 0 });
     assert.equal(settings.blindMode, true);
     assert.deepEqual(settings.reasonTags, ['correct', 'short']);
@@ -37,7 +37,7 @@ describe('readSettings', () => {
 
   it('falls back field by field: a bad limit uses its default and the good ones stay', () => {
     const { settings, problems } = readSettings(from({ limits: { firstTokenMs: 1_000, idleMs: -5 } }));
-    assert.deepEqual(settings.limits, { firstTokenMs: 1_000, idleMs: 30_000, totalMs: 300_000, concurrencyPerProvider: 4, concurrencyLocal: 2 });
+    assert.deepEqual(settings.limits, { firstTokenMs: 1_000, idleMs: 30_000, totalMs: 300_000, concurrencyPerProvider: 8, concurrencyLocal: 8 });
     assert.equal(problems.length, 1);
     assert.equal(problems[0]?.setting, 'parallax.limits');
     assert.equal(problems[0]?.field, 'idleMs');
