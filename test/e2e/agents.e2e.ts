@@ -23,6 +23,8 @@ import { Workbench } from './harness/workbench';
 import { BUGGY_FILE, FIXED_LINES, gitIn, makeVerifyRepo } from '../unit/verify/verifyRepoFixture';
 import { E2E_FAKE_KEY_ENV } from './harness/e2eModels';
 
+/** Agents take longer than the session's 60 s model limit: checkouts, confirmations and a slow agent kept until cancelled. */
+const AGENT_LIMITS = { firstTokenMs: 60_000, idleMs: 60_000, totalMs: 280_000 };
 const FAKE_AGENT = join(__dirname, '..', 'unit', 'agents', 'fakeAgent.mjs');
 const BIN = join(__dirname, '..', '..', 'node_modules', '.bin');
 const BUGGY = '  const end = start + pageSize - 1;';
@@ -103,7 +105,7 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
       { id: 'claude-code', label: 'Claude Code', provider: 'agent', profile: 'claude-code', model: 'claude-sonnet-4-5', baseUrl: session.fakes.anthropicBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
       { id: 'codex', label: 'Codex', provider: 'agent', profile: 'codex', model: 'gpt-5.5', baseUrl: session.fakes.openaiBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
     ];
-    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.agents.paths': { 'claude-code': claude, codex }, 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 }, null, 2));
+    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.agents.paths': { 'claude-code': claude, codex }, 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS }, null, 2));
 
     const browser = session.workbench.page.context().browser() as Browser;
     window = await Workbench.open(browser, session.server.url, repo);
@@ -147,7 +149,7 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
     session.fakes.setScript(PLAIN.model, streamed(100, 200, answerWith('`slice` excludes its end, so drop the `- 1`.', FIXED_LINES.split('\n'))));
     savedSettings ??= readFileSync(session.userSettingsPath, 'utf8');
     const settings = JSON.parse(savedSettings) as Record<string, unknown>;
-    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 }, null, 2));
+    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS }, null, 2));
 
     const browser = session.workbench.page.context().browser() as Browser;
     window = await Workbench.open(browser, session.server.url, repo);

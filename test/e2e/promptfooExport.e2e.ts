@@ -146,7 +146,12 @@ describe('promptfoo export: a logged run kept as a regression test', function ()
     await page.hover('.editor-group-container.active .monaco-editor .view-lines');
     await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 10_000 });
     await workbench.screenshot('promptfoo-export');
-    await workbench.runCommand('View: Toggle Maximize Editor Group', { until: () => otherEditor.isVisible(), what: 'the editor groups restored' });
+    // Restored when some pagination.js tab shows again (there may be more than one, so not a strict locator).
+    const otherTabShows = (): Promise<boolean> =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.tabs-container .tab')].some((t) => (t.getAttribute('aria-label') ?? '').startsWith('pagination.js') && t.offsetParent !== null),
+      );
+    await workbench.runCommand('View: Toggle Maximize Editor Group', { until: otherTabShows, what: 'the editor groups restored' });
 
     // The real promptfoo CLI, from the workspace folder (the check runs in a copy of it). One at a time, so Fake GPT
     // answers first and grades after: its script list is consumed in request order.

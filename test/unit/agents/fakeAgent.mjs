@@ -60,7 +60,8 @@ switch (mode) {
     console.log('Thinking about the task…');
     const child = spawn(process.execPath, ['-e', 'setInterval(() => undefined, 1 << 30)'], { stdio: 'ignore' });
     writeFileSync(arg, JSON.stringify({ agent: process.pid, grandchild: child.pid }));
-    forever();
+    // A working agent keeps reporting, so the run's idle watchdog leaves it running until it is cancelled.
+    globalThis.setInterval(() => console.log('Still thinking…'), 2000);
     break;
   }
   default:
