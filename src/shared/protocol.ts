@@ -6,25 +6,23 @@
  *
  * Columns in the results panel are addressed by an opaque `columnId` ("c0", "c1", …), never by model id, so that
  * blind mode can hide which model is which: the host keeps the mapping.
+ *
+ * Parts live in their own files: protocolFields.ts (the common fields), sampleProtocol.ts (Repeat N),
+ * verificationProtocol.ts, judgeProtocol.ts and leaderboardProtocol.ts (the leaderboard panel's messages).
  */
 import { z } from 'zod';
 import { judgeToHostSchemas, judgeToResultsSchemas } from './judgeProtocol';
+import { id, longText, runStateSchema, shortText, templateIdSchema } from './protocolFields';
+import { samplesViewSchema } from './sampleProtocol';
 import { verificationToHostSchemas, verificationToResultsSchemas } from './verificationProtocol';
-import { EXPORT_FORMATS, INLINE_DIFF_CAPS, MAX_MODELS, MAX_REPEAT, MAX_PATCH_FILES, RESULTS_PANEL_COMMANDS, TEMPLATE_IDS, TEXT_CAPS } from './vocabulary';
+import { INLINE_DIFF_CAPS, MAX_MODELS, MAX_REPEAT, MAX_PATCH_FILES, RESULTS_PANEL_COMMANDS, TEXT_CAPS } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared pieces
 // ---------------------------------------------------------------------------------------------------------------
 
-const id = z.string().min(1).max(200);
-const shortText = z.string().max(TEXT_CAPS.short);
-const longText = z.string().max(TEXT_CAPS.answer);
-
-export const templateIdSchema = z.enum(TEMPLATE_IDS);
-export type TemplateId = z.infer<typeof templateIdSchema>;
-
-export const runStateSchema = z.enum(['queued', 'streaming', 'done', 'error', 'cancelled', 'timed-out', 'incomplete']);
-export type RunStateView = z.infer<typeof runStateSchema>;
+export { templateIdSchema, runStateSchema, type TemplateId, type RunStateView } from './protocolFields';
+export { samplesViewSchema, type SamplesView } from './sampleProtocol';
 
 export const metricsSchema = z.object({
   startedAt: z.number(),
@@ -89,26 +87,6 @@ export const editSummarySchema = z.object({
 });
 export type EditSummaryView = z.infer<typeof editSummarySchema>;
 
-const spreadSchema = z.object({ median: z.number(), p90: z.number() });
-/** A column's samples in a Repeat N run: which one is shown and the distribution over all of them. */
-export const samplesViewSchema = z.object({
-  /** 1-based. */
-  shown: z.number().int().min(1).max(MAX_REPEAT),
-  count: z.number().int().min(2).max(MAX_REPEAT),
-  settled: z.number().int().nonnegative(),
-  /** Each sample's state, in sample order. */
-  states: z.array(runStateSchema).max(MAX_REPEAT),
-  ttft: spreadSchema.optional(),
-  total: spreadSchema.optional(),
-  /** Sum over the samples with a known cost (hidden in blind mode). */
-  costUsd: z.number().optional(),
-  costUnknown: z.number().int().nonnegative(),
-  pass: z.object({ passed: z.number().int().nonnegative(), verified: z.number().int().nonnegative() }).optional(),
-  distinct: z.number().int().nonnegative().optional(),
-  similarity: z.number().min(0).max(1).optional(),
-  compared: z.number().int().nonnegative(),
-});
-export type SamplesView = z.infer<typeof samplesViewSchema>;
 
 export const columnStateSchema = z.object({
   columnId: id,
@@ -329,86 +307,6 @@ export const hostToResultsSchema = z.discriminatedUnion('type', [
 ]);
 export type ResultsPanelCommand = (typeof RESULTS_PANEL_COMMANDS)[number];
 export type HostToResults = z.infer<typeof hostToResultsSchema>;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Leaderboard panel
-// ---------------------------------------------------------------------------------------------------------------
-
-export const leaderboardFilterSchema = z.object({
-  template: templateIdSchema.optional(),
-  languageId: z.string().max(100).optional(),
-  /** ISO dates (inclusive). */
-  from: z.string().max(40).optional(),
-  to: z.string().max(40).optional(),
-  /** Whose votes (issue 12): 'mine' (default), 'team', or 'person:<name>' from the team log folder. */
-  source: z.string().max(300).optional(),
-});
-export type LeaderboardFilter = z.infer<typeof leaderboardFilterSchema>;
-
-export const leaderboardRowSchema = z.object({
-  key: shortText,
-  label: shortText,
-  model: shortText,
-  provider: shortText,
-  rating: z.number(),
-  ciLow: z.number(),
-  ciHigh: z.number(),
-  rank: z.number().int(),
-  wins: z.number(),
-  votes: z.number().int(),
-  medianTtftMs: z.number().optional(),
-  medianTotalMs: z.number().optional(),
-  medianTokensPerSecond: z.number().optional(),
-  totalCostUsd: z.number().optional(),
-  formatFollowedRate: z.number().optional(),
-  /** Share of verified runs whose answer passed the check (issue 9); never a vote. */
-  verifiedPassRate: z.number().optional(),
-  verifiedRuns: z.number().int().optional(),
-});
-export type LeaderboardRowView = z.infer<typeof leaderboardRowSchema>;
-
-export const leaderboardViewSchema = z.object({
-  rows: z.array(leaderboardRowSchema),
-  /** matrix[i][j] = win rate of rows[i] over rows[j]; null when they never met. */
-  matrix: z.array(z.array(z.number().nullable())),
-  totalVotes: z.number().int(),
-  meaningful: z.boolean(),
-  filter: leaderboardFilterSchema,
-  templates: z.array(templateIdSchema),
-  languages: z.array(z.string().max(100)),
-  skippedLines: z.number().int().nonnegative(),
-  /** The team board (issue 12): present when `parallax.teamLogFolder` is set. */
-  team: z
-    .object({
-      people: z.array(shortText).max(500),
-      /** Team files with unreadable lines, each named with its count (or why it could not be read at all). */
-      problems: z.array(z.object({ file: shortText, lines: z.number().int().nonnegative(), error: shortText.optional() })).max(500),
-      /** Why the folder could not be read, if it could not. */
-      error: shortText.optional(),
-    })
-    .optional(),
-  /** How often a judge model picked the user's winner (runs with both); judges are never votes. */
-  judgeAgreement: z
-    .object({
-      runs: z.number().int().nonnegative(),
-      agreed: z.number().int().nonnegative(),
-      judges: z.array(z.object({ label: shortText, model: shortText, runs: z.number().int().nonnegative(), agreed: z.number().int().nonnegative() })).max(100),
-    })
-    .optional(),
-});
-export type LeaderboardView = z.infer<typeof leaderboardViewSchema>;
-
-export const leaderboardToHostSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('filter'), filter: leaderboardFilterSchema }),
-  z.object({ type: z.literal('export'), format: z.enum(EXPORT_FORMATS) }),
-]);
-export type LeaderboardToHost = z.infer<typeof leaderboardToHostSchema>;
-
-export const hostToLeaderboardSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('leaderboard'), view: leaderboardViewSchema }),
-]);
-export type HostToLeaderboard = z.infer<typeof hostToLeaderboardSchema>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Validation at both ends

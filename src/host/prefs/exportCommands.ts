@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { filterRuns } from '../../core/prefs/leaderboard';
 import { runToMarkdown } from '../../core/prefs/exports';
 import type { RunRecord } from '../../core/prefs/preferenceRecord';
-import type { LeaderboardFilter } from '../../shared/protocol';
+import type { LeaderboardFilter } from '../../shared/leaderboardProtocol';
 import type { PreferenceSource } from './leaderboardPanel';
 import {
   formatInfo,

@@ -6,15 +6,8 @@
 import * as vscode from 'vscode';
 import type { RunRecord } from '../../core/prefs/preferenceRecord';
 import type { TeamLogs } from '../../core/prefs/teamLogs';
-import {
-  type HostToLeaderboard,
-  hostToLeaderboardSchema,
-  type LeaderboardFilter,
-  leaderboardFilterSchema,
-  type LeaderboardToHost,
-  leaderboardToHostSchema,
-  parseMessage,
-} from '../../shared/protocol';
+import { parseMessage } from '../../shared/protocol';
+import { type HostToLeaderboard, hostToLeaderboardSchema, type LeaderboardFilter, leaderboardFilterSchema, type LeaderboardToHost, leaderboardToHostSchema } from '../../shared/leaderboardProtocol';
 import { exportPreferenceLog } from './exportCommands';
 import { toLeaderboardView } from './leaderboardView';
 import { bundleHtml, webviewOptions } from '../webviews/webviewResources';

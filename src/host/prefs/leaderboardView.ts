@@ -5,7 +5,8 @@
 import { buildLeaderboard, type LeaderboardQuery, type LeaderboardRow } from '../../core/prefs/leaderboard';
 import { type RunRecord, TEMPLATE_IDS } from '../../core/prefs/preferenceRecord';
 import { type BoardSource, runsForSource, type TeamLogs, teamPeople, teamProblems } from '../../core/prefs/teamLogs';
-import type { LeaderboardFilter, LeaderboardRowView, LeaderboardView, TemplateId } from '../../shared/protocol';
+import type { TemplateId } from '../../shared/protocol';
+import type { LeaderboardFilter, LeaderboardRowView, LeaderboardView } from '../../shared/leaderboardProtocol';
 import { capText } from '../../shared/vocabulary';
 
 /** What the preference log reader returns: folded runs and the lines it had to skip. */

@@ -1,5 +1,5 @@
 /** Filters (template, language, date range) and export buttons. Every change reports the whole filter. */
-import type { LeaderboardFilter, LeaderboardView } from '../../shared/protocol';
+import type { LeaderboardFilter, LeaderboardView } from '../../shared/leaderboardProtocol';
 import { templateIdSchema } from '../../shared/protocol';
 import { EXPORT_FORMATS, type ExportFormat, TEMPLATE_TITLES } from '../../shared/vocabulary';
 import { codicon, element } from '../common/domBuilder';

@@ -3,7 +3,7 @@
  * Pure: no DOM, no vscode.
  */
 import { z } from 'zod';
-import type { LeaderboardRowView } from '../../shared/protocol';
+import type { LeaderboardRowView } from '../../shared/leaderboardProtocol';
 import {
   formatCost,
   formatDuration,

@@ -1,5 +1,5 @@
 /** The leaderboard table with headers that sort on click (buttons, so they are keyboard reachable). */
-import type { LeaderboardRowView } from '../../shared/protocol';
+import type { LeaderboardRowView } from '../../shared/leaderboardProtocol';
 import { type ColumnId, LEADERBOARD_COLUMNS, type SortState, sortRows } from './leaderboardColumns';
 import { codicon, element } from '../common/domBuilder';
 

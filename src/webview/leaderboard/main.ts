@@ -4,15 +4,7 @@
  */
 import '../common/cspSafeZod';
 import { z } from 'zod';
-import {
-  type HostToLeaderboard,
-  hostToLeaderboardSchema,
-  leaderboardFilterSchema,
-  type LeaderboardToHost,
-  leaderboardToHostSchema,
-  type LeaderboardFilter,
-  type LeaderboardView,
-} from '../../shared/protocol';
+import { type HostToLeaderboard, hostToLeaderboardSchema, leaderboardFilterSchema, type LeaderboardToHost, leaderboardToHostSchema, type LeaderboardFilter, type LeaderboardView } from '../../shared/leaderboardProtocol';
 import { codicon, element } from '../common/domBuilder';
 import { connectToHost } from '../common/hostConnection';
 import { type ColumnId, DEFAULT_SORT, nextSort, sortStateSchema } from './leaderboardColumns';

@@ -1,5 +1,5 @@
 /** The rating chart: an SVG built with createElementNS from the pure layout in chartGeometry. */
-import type { LeaderboardRowView } from '../../shared/protocol';
+import type { LeaderboardRowView } from '../../shared/leaderboardProtocol';
 import { ratingChartLayout } from './chartGeometry';
 import { svg } from '../common/domBuilder';
 import { formatInterval, formatRating } from './leaderboardFormat';

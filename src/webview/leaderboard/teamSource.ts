@@ -3,7 +3,7 @@
  * team file with unreadable lines, and how often a judge model agreed with the user. Small additions beside the
  * table; the table itself is unchanged.
  */
-import type { LeaderboardView } from '../../shared/protocol';
+import type { LeaderboardView } from '../../shared/leaderboardProtocol';
 import { codicon, element } from '../common/domBuilder';
 import { countOf, formatPercent } from './leaderboardFormat';
 

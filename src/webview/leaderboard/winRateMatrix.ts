@@ -1,5 +1,5 @@
 /** The pairwise win-rate matrix as a table, each cell shaded by a CSS class for its bucket. */
-import type { LeaderboardView } from '../../shared/protocol';
+import type { LeaderboardView } from '../../shared/leaderboardProtocol';
 import { element } from '../common/domBuilder';
 import { formatPercent, winRateBucket } from './leaderboardFormat';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { parseLog } from '../../../src/core/prefs/logFold';
 import type { TeamLogs } from '../../../src/core/prefs/teamLogs';
 import { boardSource, toLeaderboardView } from '../../../src/host/prefs/leaderboardView';
-import { leaderboardViewSchema } from '../../../src/shared/protocol';
+import { leaderboardViewSchema } from '../../../src/shared/leaderboardProtocol';
 import { asEvents, logText, sampleRun, winnerVote } from '../prefs/sampleRuns';
 
 const runsOf = (...entries: ReturnType<typeof sampleRun>[]) => parseLog(logText(entries.flatMap(asEvents))).runs;

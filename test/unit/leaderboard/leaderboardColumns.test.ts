@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { LeaderboardRowView } from '../../../src/shared/protocol';
+import type { LeaderboardRowView } from '../../../src/shared/leaderboardProtocol';
 import { DEFAULT_SORT, LEADERBOARD_COLUMNS, nextSort, sortRows } from '../../../src/webview/leaderboard/leaderboardColumns';
 
 function row(key: string, fields: Partial<LeaderboardRowView>): LeaderboardRowView {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { dateBound, filterChoices, leaderboardQuery, toLeaderboardView } from '../../../src/host/prefs/leaderboardView';
-import { leaderboardViewSchema } from '../../../src/shared/protocol';
+import { leaderboardViewSchema } from '../../../src/shared/leaderboardProtocol';
 import { ALPHA, BETA, GAMMA, makeRun, wins } from './runFixtures';
 
 const FAST = { samples: 40, seed: 7 };

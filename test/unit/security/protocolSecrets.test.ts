@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { z } from 'zod';
+import * as leaderboardProtocol from '../../../src/shared/leaderboardProtocol';
 import * as protocol from '../../../src/shared/protocol';
 
 /** Field names that would hold a credential or the headers that carry one. */
@@ -34,7 +35,7 @@ function fieldPaths(schema: z.ZodType, path = '', seen = new Set<z.ZodType>()): 
   return children.flatMap(([childPath, child]) => [...(childPath !== path ? [childPath] : []), ...fieldPaths(child, childPath, seen)]);
 }
 
-const schemas = Object.entries(protocol).filter(([name, value]) => name.endsWith('Schema') && typeof value === 'object' && value !== null && '_zod' in value) as Array<
+const schemas = Object.entries({ ...protocol, ...leaderboardProtocol }).filter(([name, value]) => name.endsWith('Schema') && typeof value === 'object' && value !== null && '_zod' in value) as Array<
   [string, z.ZodType]
 >;
 

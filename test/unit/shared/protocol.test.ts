@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
-import {
-  hostToResultsSchema,
-  hostToSidebarSchema,
-  leaderboardToHostSchema,
-  parseMessage,
-  resultsToHostSchema,
-  sidebarToHostSchema,
-} from '../../../src/shared/protocol';
+import { hostToResultsSchema, hostToSidebarSchema, parseMessage, resultsToHostSchema, sidebarToHostSchema } from '../../../src/shared/protocol';
+import { leaderboardToHostSchema } from '../../../src/shared/leaderboardProtocol';
 import { EXPORT_FORMATS, MAX_MODELS, TEMPLATE_IDS } from '../../../src/shared/vocabulary';
 
 describe('protocol', () => {
