@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 
 export interface WaitOptions {
-  /** What is awaited, for the timeout message. */
-  what: string;
+  /** What is awaited, for the timeout message; a function is asked at the timeout (to report what was last seen). */
+  what: string | (() => string);
   timeoutMs?: number;
   intervalMs?: number;
 }
@@ -23,7 +23,8 @@ export async function waitFor<T>(probe: () => T | undefined | null | false | Pro
     }
     if (Date.now() >= deadline) {
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${opts.what}${cause}`);
+      const what = typeof opts.what === 'function' ? opts.what() : opts.what;
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
     }
     await delay(opts.intervalMs ?? 100);
   }

@@ -71,7 +71,7 @@ async function verifyAll(window: Workbench, frame: Awaited<ReturnType<typeof res
       seen = Object.fromEntries(await Promise.all(Object.keys(expected).map(async (l) => [l, await read(l)] as const)));
       return Object.keys(expected).every((l) => seen[l] === expected[l]);
     },
-    { what: `the verification states (last seen ${JSON.stringify(seen)})`, timeoutMs: 120_000, intervalMs: 250 },
+    { what: () => `the verification states (last seen ${JSON.stringify(seen)})`, timeoutMs: 120_000, intervalMs: 250 },
   );
 }
 

@@ -95,7 +95,7 @@ describe('verified comparisons: each answer checked by the repository’s own te
         seen = Object.fromEntries(await Promise.all(labels.map(async (l) => [l, await read(l, 'verify-state')] as const)));
         return labels.every((l) => seen[l] === expected[l]);
       },
-      { what: `the three verification states (last seen ${JSON.stringify(seen)})`, timeoutMs: 120_000, intervalMs: 250 },
+      { what: () => `the three verification states (last seen ${JSON.stringify(seen)})`, timeoutMs: 120_000, intervalMs: 250 },
     );
     assert.equal(await read(STUCK.label, 'verify-failing'), `Failing: ${FAILING_TEST}`);
     assert.equal(await read(STUCK.label, 'verify-broke'), '', 'the unfixed answer broke nothing');

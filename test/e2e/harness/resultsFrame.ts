@@ -72,7 +72,7 @@ export function waitForStates(frame: Frame, expected: Record<string, string>, ti
       last = await readColumns(frame);
       return last.length === Object.keys(expected).length && last.every((c) => expected[c.label] === c.state) ? last : undefined;
     },
-    { what: `column states ${JSON.stringify(expected)} (last seen ${JSON.stringify(last.map((c) => [c.label, c.state]))})`, timeoutMs },
+    { what: () => `column states ${JSON.stringify(expected)} (last seen ${JSON.stringify(last.map((c) => [c.label, c.state]))})`, timeoutMs },
   );
 }
 
