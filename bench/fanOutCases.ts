@@ -190,28 +190,30 @@ export function ttftErrors(engineTtfts: Array<Map<string, number>>, tapRuns: Tap
 
 // ------------------------------------------------------------------------------------------------ promptfoo
 
+/** The pinned promptfoo (the same version `npm test` uses for the export tests). */
 export const PROMPTFOO_VERSION = '0.115.0';
-const TOOLS = join(__dirname, '.tools');
-const PROMPTFOO_BIN = join(TOOLS, 'node_modules', '.bin', 'promptfoo');
+interface PromptfooTool {
+  PROMPTFOO_VERSION: string;
+  ensurePromptfoo(log?: (message: string) => void): string;
+  promptfooEntry(): string;
+  promptfooEnv(configDir: string, extra?: Record<string, string>): NodeJS.ProcessEnv;
+}
+let promptfooTool: PromptfooTool | undefined;
 
-/** Installs the pinned promptfoo into bench/.tools once (cached, git-ignored); returns why not, on failure. */
+/**
+ * Installs the pinned promptfoo once into the cache `npm test`'s setup uses (scripts/lib/promptfooTool.mjs, outside
+ * the repository); returns why not, on failure.
+ */
 export async function ensurePromptfoo(): Promise<string | undefined> {
   try {
-    const installed = JSON.parse(readFileSync(join(TOOLS, 'node_modules', 'promptfoo', 'package.json'), 'utf8')) as { version: string };
-    if (installed.version === PROMPTFOO_VERSION) return undefined;
-  } catch {
-    // not installed yet
+    const tool: PromptfooTool = await import('../scripts/lib/promptfooTool.mjs');
+    if (tool.PROMPTFOO_VERSION !== PROMPTFOO_VERSION) return `scripts/lib/promptfooTool.mjs pins ${tool.PROMPTFOO_VERSION}, the bench ${PROMPTFOO_VERSION}`;
+    tool.ensurePromptfoo((m) => console.log(`  ${m}`));
+    promptfooTool = tool;
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message.split('\n').slice(0, 3).join(' ') : String(err);
   }
-  console.log(`Installing promptfoo ${PROMPTFOO_VERSION} into bench/.tools (once)…`);
-  const child = spawn('npm', ['install', '--prefix', TOOLS, '--no-save', '--no-audit', '--no-fund', `promptfoo@${PROMPTFOO_VERSION}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // No browser downloads (promptfoo pulls playwright for its red-team tools, which the bench does not use).
-    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', PUPPETEER_SKIP_DOWNLOAD: '1', PROMPTFOO_DISABLE_TELEMETRY: '1' },
-  });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const [code] = (await once(child, 'exit')) as [number];
-  return code === 0 ? undefined : `npm install promptfoo@${PROMPTFOO_VERSION} failed: ${stderr.split('\n').filter((l) => l.includes('error')).slice(0, 3).join(' ')}`;
 }
 
 export interface PromptfooRun {
@@ -222,21 +224,16 @@ export interface PromptfooRun {
 
 /** One `promptfoo eval -j 8 --no-cache` over the 8 paced endpoints, through the tap. */
 export async function runPromptfoo(tapBaseUrl: string, tap: StreamTap): Promise<PromptfooRun> {
+  if (!promptfooTool) throw new Error('ensurePromptfoo() first');
+  const tool = promptfooTool;
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-promptfoo-'));
   const providers = Array.from({ length: FAN_OUT_MODELS }, (_, i) => `  - id: openai:chat:${paced(i)}\n    config: { apiBaseUrl: "${tapBaseUrl}", apiKey: "${API_KEY}" }`).join('\n');
   writeFileSync(join(dir, 'promptfooconfig.yaml'), `prompts:\n  - "Fix the bug."\nproviders:\n${providers}\ntests:\n  - vars: {}\n`);
   const started = performance.now();
-  const child = spawn(PROMPTFOO_BIN, ['eval', '-c', 'promptfooconfig.yaml', '-j', '8', '--no-cache', '--no-write', '--no-table', '--no-progress-bar', '-o', 'out.json'], {
+  const child = spawn(process.execPath, [tool.promptfooEntry(), 'eval', '-c', 'promptfooconfig.yaml', '-j', '8', '--no-cache', '--no-write', '--no-table', '--no-progress-bar', '-o', 'out.json'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      PROMPTFOO_DISABLE_TELEMETRY: '1',
-      PROMPTFOO_DISABLE_UPDATE: '1',
-      PROMPTFOO_DISABLE_SHARING: '1',
-      PROMPTFOO_CONFIG_DIR: join(dir, 'config'),
-      OPENAI_API_KEY: API_KEY,
-    },
+    env: tool.promptfooEnv(join(dir, 'config'), { OPENAI_API_KEY: API_KEY }),
   });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
