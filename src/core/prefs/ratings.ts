@@ -3,9 +3,11 @@
  * bound, and a win-rate matrix. Deterministic: the bootstrap draws from a seeded PRNG.
  *
  * Speed: each run is flattened once into key indices; a resample counts the draws per run and adds the drawn
- * runs' tallies, times their counts, into reused typed arrays, then fits on them (bradleyTerry.ts `fitFlat`). The
- * tallies are exact (sums of 0, ½ and 1), so this gives bit-for-bit the same fits as concatenating the drawn runs'
- * comparisons (test/unit/prefs/ratingsBootstrap.test.ts and ratingsEquivalence.test.ts keep plain references).
+ * runs' tallies, times their counts, into reused typed arrays, then fits on them (bradleyTerry.ts `fitFlat`),
+ * starting Newton from the point fit. The tallies are exact (sums of 0, ½ and 1), so every resample fits the very
+ * numbers that concatenating the drawn runs' comparisons would; the warm start reaches the same maximum to the
+ * fit's tolerance (test/unit/prefs/ratingsBootstrap.test.ts and ratingsEquivalence.test.ts keep plain references:
+ * equal to within 1e-9 rating points).
  */
 import { fitFlat, type FitOptions, fitLogStrengths, logStrengthStandardErrors, strengthsByKey, tally, toEloScale } from './bradleyTerry';
 import type { Comparison } from './pairwiseOutcomes';
@@ -16,6 +18,8 @@ export interface BootstrapOptions extends FitOptions {
   samples?: number;
   /** PRNG seed. Default 1. */
   seed?: number;
+  /** θ to start each resample's fit from (the point fit); computed when absent. */
+  start?: readonly number[];
 }
 
 export interface ModelRating {
@@ -70,7 +74,7 @@ export function rateModels(
   const theta = fitLogStrengths(counts, prior);
   const point = toEloScale(strengthsByKey(keys, theta, prior));
   const errors = groups.length > 0 ? logStrengthStandardErrors(counts, theta, prior) : undefined;
-  const draws = bootstrapRatings(keys, groups, options);
+  const draws = bootstrapRatings(keys, groups, { ...options, start: theta });
   const intervals = keys.map((key, i) => {
     const rating = point.get(key) ?? 1000;
     const sorted = draws[i] ?? [];
@@ -89,7 +93,8 @@ export function rateModels(
  *
  * Each resample draws runs with the seeded PRNG (one draw per run, as ever), counts how often each run was drawn,
  * and adds every drawn run's tally times its count into flat typed arrays: wins are sums of halves and games are
- * integers, so the sums are exact in any order and the fit sees the very same numbers as before.
+ * integers, so the sums are exact in any order and the fit sees the very same numbers as before. Each fit starts
+ * from `options.start` (the point fit), which resamples stay close to.
  */
 export function bootstrapRatings(
   keys: readonly string[],
@@ -102,6 +107,7 @@ export function bootstrapRatings(
   const n = keys.length;
   const draws = keys.map(() => [] as number[]);
   const runs = flatRunTallies(keys, groups);
+  const start = groups.length === 0 ? [] : (options.start ?? fitLogStrengths(tally(keys, groups.flat()), prior));
   const drawn = new Int32Array(groups.length);
   const wins = new Float64Array(n);
   const games = new Float64Array(n * n);
@@ -126,7 +132,7 @@ export function bootstrapRatings(
         games[b * n + a] = (games[b * n + a] as number) + times;
       }
     }
-    const ratings = toEloScale(strengthsByKey(keys, Array.from(fitFlat(wins, games, prior)), prior));
+    const ratings = toEloScale(strengthsByKey(keys, Array.from(fitFlat(wins, games, prior, start)), prior));
     keys.forEach((k, i) => draws[i]?.push(ratings.get(k) ?? 1000));
   }
   for (const d of draws) d.sort((x, y) => x - y);
