@@ -4,11 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { absolutePath, agentSteps, stepAt, type AgentStep, type ToolCall } from './agentTurns';
-import type { AnthropicRequestBody } from './anthropicWire';
+import { anthropicEvent, anthropicMessagePlan, contentBlock, type AnthropicRequestBody } from './anthropicWire';
 import { plannedUsage, splitIntoTokens, type FakeScript } from './fakeScript';
 import type { SseFrame, SsePlan } from './sseStreamer';
 
-const event = (type: string, payload: Record<string, unknown>): string => `event: ${type}\ndata: ${JSON.stringify({ type, ...payload })}\n\n`;
+const event = anthropicEvent;
 
 interface ContentBlock {
   type?: unknown;
@@ -70,24 +70,18 @@ function jsonPieces(json: string): string[] {
 }
 
 function textBlock(index: number, text: string): SseFrame[] {
-  return [
-    { sse: event('content_block_start', { index, content_block: { type: 'text', text: '' } }), token: false },
-    ...splitIntoTokens(text).map((t) => ({ sse: event('content_block_delta', { index, delta: { type: 'text_delta', text: t } }), token: true })),
-    { sse: event('content_block_stop', { index }), token: false },
-  ];
+  const deltas = splitIntoTokens(text).map((t) => ({ sse: event('content_block_delta', { index, delta: { type: 'text_delta', text: t } }), token: true }));
+  return contentBlock(index, { type: 'text', text: '' }, deltas);
 }
 
 function toolBlock(index: number, call: ToolCall, cwd: string | undefined): SseFrame[] {
   const { name, input } = toolUse(call, cwd);
   const start = { type: 'tool_use', id: `toolu_${randomUUID().replaceAll('-', '').slice(0, 24)}`, name, input: {} };
-  return [
-    { sse: event('content_block_start', { index, content_block: start }), token: false },
-    ...jsonPieces(JSON.stringify(input)).map((partial_json) => ({
-      sse: event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json } }),
-      token: true,
-    })),
-    { sse: event('content_block_stop', { index }), token: false },
-  ];
+  const deltas = jsonPieces(JSON.stringify(input)).map((partial_json) => ({
+    sse: event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json } }),
+    token: true,
+  }));
+  return contentBlock(index, start, deltas);
 }
 
 /** The step this request gets: none when the script has no agent turns or the request offers no tools. */
@@ -105,26 +99,5 @@ export function anthropicAgentPlan(body: AnthropicRequestBody, script: FakeScrip
   if (step.kind === 'tool') frames.push(...toolBlock(text ? 1 : 0, step.call, cwd));
   const promptChars = JSON.stringify(body.messages ?? []).length;
   const usage = plannedUsage(script, promptChars, frames.filter((f) => f.token).length, 0);
-  const message = {
-    id: `msg_${randomUUID().replaceAll('-', '')}`,
-    type: 'message',
-    role: 'assistant',
-    model,
-    content: [],
-    stop_reason: null,
-    stop_sequence: null,
-    ...(usage ? { usage: { input_tokens: usage.input, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1 } } : {}),
-  };
-  return {
-    head: [event('message_start', { message }), event('ping', {})],
-    body: frames,
-    tail: [
-      event('message_delta', {
-        delta: { stop_reason: step.kind === 'tool' ? 'tool_use' : 'end_turn', stop_sequence: null },
-        ...(usage ? { usage: { output_tokens: usage.output } } : {}),
-      }),
-      event('message_stop', {}),
-    ],
-    inBandError: event('error', { error: { type: 'overloaded_error', message: 'Overloaded' } }),
-  };
+  return anthropicMessagePlan(model, frames, step.kind === 'tool' ? 'tool_use' : 'end_turn', usage && { input: usage.input, output: usage.output });
 }

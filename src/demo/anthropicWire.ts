@@ -51,10 +51,12 @@ export function promptChars(body: AnthropicRequestBody): number {
   return body.messages.reduce<number>((sum, m: { content?: unknown }) => sum + (typeof m.content === 'string' ? m.content.length : 0), system);
 }
 
-const event = (type: string, payload: Record<string, unknown>): string => `event: ${type}\ndata: ${JSON.stringify({ type, ...payload })}\n\n`;
+/** One SSE event as the API frames it: the event name, and the same name as the payload's `type`. */
+export const anthropicEvent = (type: string, payload: Record<string, unknown>): string => `event: ${type}\ndata: ${JSON.stringify({ type, ...payload })}\n\n`;
+const event = anthropicEvent;
 
 /** One content block: start, its token deltas, optional closing deltas, stop. */
-function block(index: number, start: Record<string, unknown>, deltas: SseFrame[], closing: string[] = []): SseFrame[] {
+export function contentBlock(index: number, start: Record<string, unknown>, deltas: SseFrame[], closing: string[] = []): SseFrame[] {
   return [
     { sse: event('content_block_start', { index, content_block: start }), token: false },
     ...deltas,
@@ -77,15 +79,31 @@ export function anthropicStreamPlan(body: AnthropicRequestBody, script: FakeScri
       token: true,
     }));
     const signature = event('content_block_delta', { index: 0, delta: { type: 'signature_delta', signature: 'ZmFrZS1zaWduYXR1cmU=' } });
-    frames.push(...block(0, { type: 'thinking', thinking: '', signature: '' }, deltas, [signature]));
+    frames.push(...contentBlock(0, { type: 'thinking', thinking: '', signature: '' }, deltas, [signature]));
   }
   const textIndex = reasoning.length > 0 ? 1 : 0;
   const textDeltas = answer.map((text) => ({
     sse: event('content_block_delta', { index: textIndex, delta: { type: 'text_delta', text } }),
     token: true,
   }));
-  frames.push(...block(textIndex, { type: 'text', text: '' }, textDeltas));
+  frames.push(...contentBlock(textIndex, { type: 'text', text: '' }, textDeltas));
 
+  // output_tokens is cumulative (it includes thinking); thinking_tokens is its reasoning share.
+  const details = usage && usage.reasoning > 0 ? { output_tokens_details: { thinking_tokens: usage.reasoning } } : {};
+  return anthropicMessagePlan(model, frames, 'end_turn', usage && { input: usage.input, output: usage.output, details });
+}
+
+/**
+ * A whole streamed message around its content blocks: message_start (with a placeholder output count that
+ * message_delta overwrites, like the real API), ping, the blocks, message_delta with the stop reason and usage,
+ * message_stop; an in-band `error` event for a failure mid-stream.
+ */
+export function anthropicMessagePlan(
+  model: string,
+  frames: SseFrame[],
+  stopReason: 'end_turn' | 'tool_use',
+  usage: { input: number; output: number; details?: Record<string, unknown> } | undefined,
+): SsePlan {
   const message = {
     id: `msg_${randomUUID().replaceAll('-', '')}`,
     type: 'message',
@@ -94,20 +112,13 @@ export function anthropicStreamPlan(body: AnthropicRequestBody, script: FakeScri
     content: [],
     stop_reason: null,
     stop_sequence: null,
-    // Like the real API, message_start carries a small placeholder output count that message_delta overwrites.
     ...(usage ? { usage: { input_tokens: usage.input, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1 } } : {}),
   };
   return {
     head: [event('message_start', { message }), event('ping', {})],
     body: frames,
     tail: [
-      event('message_delta', {
-        delta: { stop_reason: 'end_turn', stop_sequence: null },
-        // output_tokens is cumulative (it includes thinking); thinking_tokens is its reasoning share.
-        ...(usage
-          ? { usage: { output_tokens: usage.output, ...(usage.reasoning > 0 ? { output_tokens_details: { thinking_tokens: usage.reasoning } } : {}) } }
-          : {}),
-      }),
+      event('message_delta', { delta: { stop_reason: stopReason, stop_sequence: null }, ...(usage ? { usage: { output_tokens: usage.output, ...usage.details } } : {}) }),
       event('message_stop', {}),
     ],
     inBandError: event('error', { error: { type: 'overloaded_error', message: 'Overloaded' } }),
