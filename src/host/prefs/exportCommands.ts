@@ -23,6 +23,7 @@ import {
   runsForPicker,
 } from './leaderboardExports';
 import { leaderboardQuery } from './leaderboardView';
+import { loggedRunsOrSayNone } from './loggedRuns';
 import { PROMPTFOO_COMMAND, registerPromptfooExport } from './promptfooExportCommand';
 
 export interface LogExportOptions {
@@ -147,11 +148,8 @@ export async function exportRunMarkdown(
   runId?: string,
 ): Promise<void> {
   try {
-    const { runs } = await prefs.readAll();
-    if (runs.length === 0) {
-      void vscode.window.showInformationMessage('The preference log has no runs yet: run a comparison first.');
-      return;
-    }
+    const runs = await loggedRunsOrSayNone(prefs);
+    if (!runs) return;
     const run = runId !== undefined ? runs.find((r) => r.id === runId) : await pickRun(runs, latestRunId);
     if (!run) {
       if (runId !== undefined) void vscode.window.showWarningMessage(`Run ${runId} is not in the preference log.`);

@@ -11,6 +11,7 @@ import { parseModelConfigs, type ModelConfig } from '../../core/config/modelConf
 import type { RunModel, RunRecord } from '../../core/prefs/preferenceRecord';
 import { runNotes } from '../../core/prefs/preferenceRecord';
 import { type ExportEndpoint, PROMPTFOO_FILE_NAME, type PromptfooGrader, promptfooExport } from '../../core/prefs/promptfooExport';
+import { loggedRunsOrSayNone } from './loggedRuns';
 import type { PreferenceSource } from './leaderboardPanel';
 import { runPickText, runsForPicker } from './leaderboardExports';
 
@@ -73,11 +74,8 @@ export async function exportPromptfooConfig(
   ui: PromptfooExportUi,
 ): Promise<void> {
   try {
-    const { runs } = await prefs.readAll();
-    if (runs.length === 0) {
-      void vscode.window.showInformationMessage('The preference log has no runs yet: run a comparison first.');
-      return;
-    }
+    const runs = await loggedRunsOrSayNone(prefs);
+    if (!runs) return;
     const chosen = await pickRuns(runs, latestRunId);
     if (!chosen || chosen.length === 0) return;
     const models = userModels();
