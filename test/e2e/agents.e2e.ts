@@ -19,6 +19,8 @@ import { paletteTitleOf } from './harness/manifest';
 import { columnOf, readColumns, resultsFrameWith, waitForStates } from './harness/resultsFrame';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
+import { repoState, verifyAllConfirmed, waitForVerifyStates } from './harness/verifyColumns';
+import { UserSettingsFile } from './harness/userSettingsFile';
 import { Workbench } from './harness/workbench';
 import { BUGGY_FILE, FIXED_LINES, gitIn, makeVerifyRepo } from '../unit/verify/verifyRepoFixture';
 import { E2E_FAKE_KEY_ENV } from './harness/e2eModels';
@@ -40,10 +42,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function userStatus(repo: string): string {
-  return gitIn(repo, 'status', '--porcelain', '--untracked-files=all');
-}
-
 async function acceptAgentConfirmations(window: Workbench, names: readonly string[], program: (name: string) => string): Promise<void> {
   const dialog = window.page.locator('.monaco-dialog-box');
   for (const name of names) {
@@ -57,33 +55,19 @@ async function acceptAgentConfirmations(window: Workbench, names: readonly strin
 }
 
 async function verifyAll(window: Workbench, frame: Awaited<ReturnType<typeof resultsFrameWith>>, expected: Record<string, string>): Promise<void> {
-  await frame.getByRole('button', { name: 'Verify all candidates with the check' }).click();
-  const dialog = window.page.locator('.monaco-dialog-box');
-  await dialog.waitFor({ state: 'visible', timeout: 20_000 });
-  await dialog.getByRole('button', { name: 'Run Check' }).click();
-  const read = async (label: string): Promise<string> => {
-    const el = frame.locator(`${columnOf(label)} [data-testid="verify-state"]`);
-    return (await el.count()) > 0 ? ((await el.first().textContent()) ?? '').trim() : '';
-  };
-  let seen: Record<string, string> = {};
-  await waitFor(
-    async () => {
-      seen = Object.fromEntries(await Promise.all(Object.keys(expected).map(async (l) => [l, await read(l)] as const)));
-      return Object.keys(expected).every((l) => seen[l] === expected[l]);
-    },
-    { what: () => `the verification states (last seen ${JSON.stringify(seen)})`, timeoutMs: 120_000, intervalMs: 250 },
-  );
+  await verifyAllConfirmed(window, frame);
+  await waitForVerifyStates(frame, expected);
 }
 
 describe('agents as contestants: Claude Code, Codex and command agents beside a model', () => {
   let window: Workbench | undefined;
   let tmp: string | undefined;
-  let savedSettings: string | undefined;
+  let settingsFile: UserSettingsFile | undefined;
 
   after(async function () {
     this.timeout(60_000);
     await window?.page.close().catch(() => undefined);
-    if (savedSettings !== undefined) writeFileSync(e2e().userSettingsPath, savedSettings);
+    settingsFile?.restore();
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -93,19 +77,18 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
     tmp = mkdtempSync(join(tmpdir(), 'parallax-e2e-agents-'));
     const repo = makeVerifyRepo(join(tmp, 'verify-repo'));
     writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
-    const before = userStatus(repo);
+    const before = repoState(repo);
     const claude = join(BIN, 'claude');
     const codex = join(BIN, 'codex');
     session.fakes.setScript(PLAIN.model, streamed(100, 200, answerWith('`slice` excludes its end, so drop the `- 1`.', FIXED_LINES.split('\n'))));
     session.fakes.setScript('claude-sonnet-4-5', { agentTurns: [{ edit: { path: BUGGY_FILE, oldText: BUGGY, newText: '  const end = start + pageSize;' }, say: 'The end index is off by one.' }, { text: 'Fixed: slice excludes its end.' }] });
     session.fakes.setScript('gpt-5.5', { agentTurns: [{ edit: { path: BUGGY_FILE, oldText: BUGGY, newText: '  const end = start + (pageSize - 1);' }, say: 'Parenthesised the page size.' }, { text: 'Made the end clearer.' }] });
-    savedSettings ??= readFileSync(session.userSettingsPath, 'utf8');
-    const settings = JSON.parse(savedSettings) as Record<string, unknown>;
     const agents = [
       { id: 'claude-code', label: 'Claude Code', provider: 'agent', profile: 'claude-code', model: 'claude-sonnet-4-5', baseUrl: session.fakes.anthropicBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
       { id: 'codex', label: 'Codex', provider: 'agent', profile: 'codex', model: 'gpt-5.5', baseUrl: session.fakes.openaiBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
     ];
-    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.agents.paths': { 'claude-code': claude, codex }, 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS }, null, 2));
+    settingsFile ??= new UserSettingsFile(session.userSettingsPath);
+    settingsFile.override({ 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.agents.paths': { 'claude-code': claude, codex }, 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS });
 
     const browser = session.workbench.page.context().browser() as Browser;
     window = await Workbench.open(browser, session.server.url, repo);
@@ -124,7 +107,7 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
       assert.match(answer, /src\/pagination\.js/);
     }
     await verifyAll(window, frame, { [PLAIN.label]: 'passed', 'Claude Code': 'passed', Codex: 'still failing' });
-    assert.equal(userStatus(repo), before, 'the user’s git status is unchanged');
+    assert.deepEqual(repoState(repo), before, 'the user’s git status and stash are unchanged');
     assert.match(readFileSync(join(repo, BUGGY_FILE), 'utf8'), /pageSize - 1/, 'the user’s file still has the bug');
     await waitFor(() => gitIn(repo, 'worktree', 'list').trim().split('\n').length === 1, { what: 'no checkout is left', timeoutMs: 30_000 });
 
@@ -142,14 +125,13 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
     tmp = mkdtempSync(join(tmpdir(), 'parallax-e2e-agents-'));
     const repo = makeVerifyRepo(join(tmp, 'verify-repo'));
     writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
-    const before = userStatus(repo);
+    const before = repoState(repo);
     const pidFile = join(tmp, 'slow-agent.json');
     const agent = (id: string, label: string, mode: string, arg = '{taskFile}'): Record<string, unknown> => ({ id, label, provider: 'agent', profile: 'command', command: [process.execPath, FAKE_AGENT, mode, arg] });
     const agents = [agent('fixer-agent', 'Fixer Agent', 'plain-fix'), agent('stuck-agent', 'Stuck Agent', 'plain-stuck'), agent('slow-agent', 'Slow Agent', 'plain-slow', pidFile)];
     session.fakes.setScript(PLAIN.model, streamed(100, 200, answerWith('`slice` excludes its end, so drop the `- 1`.', FIXED_LINES.split('\n'))));
-    savedSettings ??= readFileSync(session.userSettingsPath, 'utf8');
-    const settings = JSON.parse(savedSettings) as Record<string, unknown>;
-    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS }, null, 2));
+    settingsFile ??= new UserSettingsFile(session.userSettingsPath);
+    settingsFile.override({ 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS });
 
     const browser = session.workbench.page.context().browser() as Browser;
     window = await Workbench.open(browser, session.server.url, repo);
@@ -179,7 +161,7 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
 
     await verifyAll(window, frame, { [PLAIN.label]: 'passed', 'Fixer Agent': 'passed', 'Stuck Agent': 'still failing' });
 
-    assert.equal(userStatus(repo), before, 'the user’s git status is unchanged');
+    assert.deepEqual(repoState(repo), before, 'the user’s git status and stash are unchanged');
     assert.match(readFileSync(join(repo, BUGGY_FILE), 'utf8'), /pageSize - 1/, 'the user’s file still has the bug');
     await waitFor(() => gitIn(repo, 'worktree', 'list').trim().split('\n').length === 1, { what: 'no checkout is left', timeoutMs: 30_000 });
 

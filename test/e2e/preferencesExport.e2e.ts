@@ -17,34 +17,7 @@ import {
 } from './harness/prefsSupport';
 import { e2e } from './harness/rootHooks';
 import { waitForFile } from './harness/waitFor';
-
-/** Splits RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks) into rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from '../unit/prefs/csvReader';
 
 /** For waitForFile: an export counts once it is complete (it is written in one go, ending in a line break). */
 function complete(text: string): string {

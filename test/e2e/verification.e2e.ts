@@ -15,6 +15,8 @@ import { updateSettings, waitForLog } from './harness/prefsSupport';
 import { columnOf, resultsFrameWith, waitForStates } from './harness/resultsFrame';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
+import { columnText, repoState, verifyAllConfirmed, waitForVerifyStates } from './harness/verifyColumns';
+import { UserSettingsFile } from './harness/userSettingsFile';
 import { Workbench } from './harness/workbench';
 import { BREAKING_LINES, BROKEN_TEST, BUGGY_FILE, FAILING_TEST, FIXED_LINES, gitIn, makeVerifyRepo, UNFIXED_LINES } from '../unit/verify/verifyRepoFixture';
 
@@ -25,19 +27,15 @@ const MODELS = [FIXER, STUCK, BREAKER];
 /** The two selected lines of the fixture's src/pagination.js (1-based). */
 const SELECTED: readonly [number, number] = [6, 7];
 
-function userStatus(repo: string): { status: string; stash: string } {
-  return { status: gitIn(repo, 'status', '--porcelain', '--untracked-files=all'), stash: gitIn(repo, 'stash', 'list') };
-}
-
 describe('verified comparisons: each answer checked by the repository’s own tests in its own checkout', () => {
   let window: Workbench | undefined;
   let tmp: string | undefined;
-  let savedSettings: string | undefined;
+  let settingsFile: UserSettingsFile | undefined;
 
   after(async function () {
     this.timeout(60_000);
     await window?.page.close().catch(() => undefined);
-    if (savedSettings !== undefined) writeFileSync(e2e().userSettingsPath, savedSettings);
+    settingsFile?.restore();
     updateSettings(e2e(), { 'parallax.preferenceLogPath': undefined });
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
@@ -50,7 +48,7 @@ describe('verified comparisons: each answer checked by the repository’s own te
     gitIn(repo, 'stash', 'push', '-q', '-m', 'user stash', '--', 'package.json'); // the user has a stash…
     writeFileSync(join(repo, '.gitignore'), 'node_modules/\n*.log\n'); // …and uncommitted work (README.md is untracked)
     writeFileSync(join(repo, 'scratch.txt'), 'untracked\n');
-    const before = userStatus(repo);
+    const before = repoState(repo);
     assert.match(before.stash, /user stash/);
     assert.match(before.status, /scratch\.txt/);
 
@@ -61,9 +59,8 @@ describe('verified comparisons: each answer checked by the repository’s own te
     ] as const;
     scripts.forEach(([m, text], i) => session.fakes.setScript(m.model, streamed(100 + i * 100, 200, text)));
     // The user settings file, written before the new window opens, so its extension host starts with these models.
-    savedSettings = readFileSync(session.userSettingsPath, 'utf8');
-    const settings = JSON.parse(savedSettings) as Record<string, unknown>;
-    writeFileSync(session.userSettingsPath, JSON.stringify({ ...settings, 'parallax.models': MODELS.map((m) => entryFor(session, m)), 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 }, null, 2));
+    settingsFile = new UserSettingsFile(session.userSettingsPath);
+    settingsFile.override({ 'parallax.models': MODELS.map((m) => entryFor(session, m)), 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 });
 
     const logPath = join(tmp, 'preferences.jsonl');
     updateSettings(session, { 'parallax.preferenceLogPath': logPath }); // machine-scoped: the remote machine's settings
@@ -76,27 +73,11 @@ describe('verified comparisons: each answer checked by the repository’s own te
     const frame = await resultsFrameWith(window, labels, 60_000);
     await waitForStates(frame, Object.fromEntries(labels.map((l) => [l, 'done'])), 60_000);
 
-    await frame.getByRole('button', { name: 'Verify all candidates with the check' }).click();
-    const dialog = window.page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
-    const dialogText = (await dialog.textContent()) ?? '';
+    const dialogText = await verifyAllConfirmed(window, frame);
     assert.match(dialogText, /npm test/, `the confirmation shows the exact command: ${dialogText}`);
     assert.match(dialogText, /temporary checkout/, 'and where it runs');
-    await dialog.getByRole('button', { name: 'Run Check' }).click();
-
-    const read = async (label: string, testId: string): Promise<string> => {
-      const el = frame.locator(`${columnOf(label)} [data-testid="${testId}"]`);
-      return (await el.count()) > 0 ? ((await el.first().textContent()) ?? '').trim() : '';
-    };
-    const expected = { [FIXER.label]: 'passed', [STUCK.label]: 'still failing', [BREAKER.label]: 'broke something' };
-    let seen: Record<string, string> = {};
-    await waitFor(
-      async () => {
-        seen = Object.fromEntries(await Promise.all(labels.map(async (l) => [l, await read(l, 'verify-state')] as const)));
-        return labels.every((l) => seen[l] === expected[l]);
-      },
-      { what: () => `the three verification states (last seen ${JSON.stringify(seen)})`, timeoutMs: 120_000, intervalMs: 250 },
-    );
+    await waitForVerifyStates(frame, { [FIXER.label]: 'passed', [STUCK.label]: 'still failing', [BREAKER.label]: 'broke something' });
+    const read = (label: string, testId: string): Promise<string> => columnText(frame, label, testId);
     assert.equal(await read(STUCK.label, 'verify-failing'), `Failing: ${FAILING_TEST}`);
     assert.equal(await read(STUCK.label, 'verify-broke'), '', 'the unfixed answer broke nothing');
     assert.equal(await read(BREAKER.label, 'verify-broke'), `Broke (passed before): ${BROKEN_TEST}`);
@@ -105,7 +86,7 @@ describe('verified comparisons: each answer checked by the repository’s own te
     const summary = ((await frame.locator('[data-testid="summary-verified"]').textContent()) ?? '').trim();
     assert.equal(summary, `Passes the check: ${FIXER.label}`);
 
-    assert.deepEqual(userStatus(repo), before, 'the user’s git status and stash are unchanged');
+    assert.deepEqual(repoState(repo), before, 'the user’s git status and stash are unchanged');
     assert.equal(readFileSync(join(repo, BUGGY_FILE), 'utf8').includes('pageSize - 1'), true, 'the user’s file still has the bug');
     // The results reach the columns before the checkouts are removed: wait for the removal.
     await waitFor(() => gitIn(repo, 'worktree', 'list').trim().split('\n').length === 1, { what: 'no checkout is left', timeoutMs: 30_000 });

@@ -3,35 +3,7 @@ import { csvCell, dpoPairsFromRun, fenceFor, runsToCsv, runsToDpoPairs, runsToJs
 import { parseLog } from '../../../src/core/prefs/logFold';
 import { searchRuns } from '../../../src/core/prefs/runSearch';
 import { asEvents, attemptEvent, folded, logText, noteEvent, sampleRun, tieVote, voteEvent, winnerVote } from './sampleRuns';
-
-/** Minimal RFC 4180 reader, to check what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted && ch === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (ch === '"') {
-      quoted = !quoted;
-    } else if (!quoted && ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
+import { parseCsv } from './csvReader';
 
 describe('exports', () => {
   describe('Markdown', () => {
