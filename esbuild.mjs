@@ -1,6 +1,8 @@
-// Three bundles: the extension host (cjs, Node 20, `vscode` external), the webviews (browser iife), and OpenAI's
-// tokenizer apart from the host (its ranks are megabytes: the host loads dist/tokenizer-o200k.js on the first estimate,
-// never at activation).
+// Three sets of bundles: the extension host (cjs, Node 20, `vscode` external), the webviews (browser iife), and the
+// big libraries the host loads on first use, each its own bundle next to it: OpenAI's tokenizer (its ranks are
+// megabytes: dist/tokenizer-o200k.js, on the first estimate) and the two provider SDKs (dist/sdk-openai.js and
+// dist/sdk-anthropic.js, when a provider first sends a request) and `yaml` (dist/yaml.js, on the first promptfoo
+// export), never at activation.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
@@ -20,21 +22,33 @@ const common = {
   legalComments: 'none',
 };
 
-const TOKENIZER_MODULE = 'gpt-tokenizer/encoding/o200k_base';
+/** Bundle name → the module the host imports with `import()` on first use. */
+const APART = { 'tokenizer-o200k': 'gpt-tokenizer/encoding/o200k_base', 'sdk-openai': 'openai', 'sdk-anthropic': '@anthropic-ai/sdk', yaml: 'yaml' };
 
-/** The host's `import('gpt-tokenizer/encoding/o200k_base')` loads the separate bundle next to extension.js. */
-const tokenizerApart = {
-  name: 'tokenizer-apart',
+/**
+ * The host's `import('openai')` (and the others in APART) loads the separate bundle next to extension.js instead of
+ * inlining it. Only dynamic imports: a static import would put the library back on the activation path, so it fails
+ * the build (type-only imports are erased before this runs).
+ * @type {import('esbuild').Plugin}
+ */
+const librariesApart = {
+  name: 'libraries-apart',
   setup(build) {
-    build.onResolve({ filter: /^gpt-tokenizer\/encoding\/o200k_base$/ }, () => ({ path: './tokenizer-o200k.js', external: true }));
+    for (const [bundle, module] of Object.entries(APART)) {
+      const filter = new RegExp(`^${module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`);
+      build.onResolve({ filter }, (args) => {
+        if (args.kind !== 'dynamic-import') return { errors: [{ text: `${module} must be loaded with import() (it is bundled apart as dist/${bundle}.js)` }] };
+        return { path: `./${bundle}.js`, external: true };
+      });
+    }
   },
 };
 
 /** @type {import('esbuild').BuildOptions} */
-const tokenizer = {
+const apart = {
   ...common,
   sourcemap: false,
-  entryPoints: { 'tokenizer-o200k': TOKENIZER_MODULE },
+  entryPoints: APART,
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',
@@ -60,7 +74,7 @@ const lazyWiring = {
 const host = {
   ...common,
   entryPoints: { extension: 'src/extension.ts', extensionWiring: 'src/host/extensionWiring.ts' },
-  plugins: [lazyWiring, tokenizerApart],
+  plugins: [lazyWiring, librariesApart],
   // …and a `require` (the extension host hooks `require('vscode')`), not a native ESM import.
   supported: { 'dynamic-import': false },
   outdir: outdir ?? 'dist',
@@ -105,11 +119,11 @@ async function main() {
   if (production) removeSourceMaps();
   copyCodicons();
   if (watch) {
-    const contexts = await Promise.all([host, webview, tokenizer].map((c) => esbuild.context(c)));
+    const contexts = await Promise.all([host, webview, apart].map((c) => esbuild.context(c)));
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
-  await Promise.all([host, webview, tokenizer].map((c) => esbuild.build(c)));
+  await Promise.all([host, webview, apart].map((c) => esbuild.build(c)));
 }
 
 main().catch((err) => {

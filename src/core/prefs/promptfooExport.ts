@@ -14,7 +14,7 @@
  * promptfoo renders assertion values as Nunjucks templates, so a note or a command holding `{{`, `{%` or `{#` is kept
  * literal with {@link nunjucksLiteral}; the vars' values are inserted as they are (the CLI test proves both). The YAML is written by the `yaml` library, never by hand.
  */
-import { Document, isMap, isSeq } from 'yaml';
+import type * as YamlModule from 'yaml';
 import { type RunModel, type RunRecord, runNotes } from './preferenceRecord';
 import { nunjucksLiteral, parsesAssertion, verificationAssertion } from './promptfooAssertions';
 import { type ExportEndpoint, type PromptfooProvider, promptfooProvider } from './promptfooProviders';
@@ -47,7 +47,12 @@ export interface PromptfooExportOptions {
   grader?: PromptfooGrader | undefined;
   verifyTimeoutMs?: number | undefined;
   exportedAt: Date;
+  /** The `yaml` library, passed in: the host loads it (dist/yaml.js) only when a user exports. */
+  yaml: YamlLibrary;
 }
+
+/** What the export uses of the `yaml` library. */
+export type YamlLibrary = Pick<typeof YamlModule, 'Document' | 'isMap' | 'isSeq'>;
 
 export type PromptfooAssertion =
   | { type: 'javascript'; value: string; metric: string }
@@ -182,10 +187,10 @@ export function promptfooExport(options: PromptfooExportOptions): PromptfooExpor
     ...(grader ? { defaultTest: { options: { provider: grader } } } : {}),
     tests,
   };
-  return { yaml: toYaml(config, comments, hasRubric && !grader), config, skipped };
+  return { yaml: toYaml(options.yaml, config, comments, hasRubric && !grader), config, skipped };
 }
 
-function toYaml(config: PromptfooConfig, providerComments: Map<number, string>, defaultGrader: boolean): string {
+function toYaml({ Document, isMap, isSeq }: YamlLibrary, config: PromptfooConfig, providerComments: Map<number, string>, defaultGrader: boolean): string {
   const doc = new Document(config);
   doc.commentBefore = HEADER;
   const providers = doc.get('providers', true);

@@ -93,6 +93,7 @@ export async function exportPromptfooConfig(
       grader,
       verifyTimeoutMs: typeof timeoutSeconds === 'number' && timeoutSeconds > 0 ? timeoutSeconds * 1000 : undefined,
       exportedAt: new Date(),
+      yaml: await import('yaml'),
     });
     const what = chosen.length === 1 ? '1 run' : `${chosen.length} runs`;
     const uri = await vscode.window.showSaveDialog({

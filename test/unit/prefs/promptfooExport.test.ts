@@ -7,6 +7,7 @@ import { type ExportEndpoint, PROMPTFOO_PROMPT, promptfooExport, type PromptfooE
 import { promptfooProvider } from '../../../src/core/prefs/promptfooProviders';
 import { DEFAULT_MAX_TOKENS, THINKING_BUDGET } from '../../../src/core/providers/anthropicConversion';
 import { ANSWERS } from './promptfooExportSupport';
+import * as yamlLibrary from 'yaml';
 
 const gpt: RunModel = { id: 'gpt', label: 'GPT', provider: 'openai', model: 'gpt-4.1', params: { temperature: 0.3, maxTokens: 500 } };
 const claude: RunModel = { id: 'claude', label: 'Claude', provider: 'anthropic', model: 'claude-sonnet-4-5', params: { reasoning: 'low' } };
@@ -40,7 +41,7 @@ const endpoints: Record<string, ExportEndpoint> = {
 };
 
 function exportOf(runs: RunRecord[], extra: Partial<PromptfooExportOptions> = {}): ReturnType<typeof promptfooExport> {
-  return promptfooExport({ runs, endpointOf: (m) => endpoints[m.id], exportedAt: new Date('2026-12-01T08:00:00.000Z'), ...extra });
+  return promptfooExport({ runs, endpointOf: (m) => endpoints[m.id], exportedAt: new Date('2026-12-01T08:00:00.000Z'), yaml: yamlLibrary, ...extra });
 }
 
 /** Runs a `javascript` assertion body the way promptfoo 0.115 does: `new Function('output', 'context', body)`. */

@@ -11,6 +11,7 @@ import type { RunModel, RunRecord } from '../../../src/core/prefs/preferenceReco
 import { type ExportEndpoint, promptfooExport } from '../../../src/core/prefs/promptfooExport';
 import { type FakeProviders, startFakeProviders } from '../../../src/demo/fakeProviders';
 import { ANSWERS, ensurePromptfooCli, CHECK_COMMAND, GRADER_PASS, outcomesByMetric, reasonMatching, runPromptfoo, SUM_SELECTION, writeSumProject } from './promptfooExportSupport';
+import * as yamlLibrary from 'yaml';
 
 const KEY = 'pf-test-secret-key-7f3a';
 const KEY_ENV = 'PARALLAX_PF_TEST_KEY';
@@ -82,7 +83,7 @@ describe('promptfoo export: the real promptfoo CLI runs it against the fakes', f
       runs: [runRecord('run-pf', NOTE)],
       endpointOf: (m) => endpoints[m.id],
       grader: { model: grader, endpoint: endpoints['fake-grader'] },
-      exportedAt: new Date('2026-12-01T08:00:00.000Z'),
+      exportedAt: new Date('2026-12-01T08:00:00.000Z'), yaml: yamlLibrary,
     });
     assert.ok(!yaml.includes(KEY), 'the exported file holds no key');
     const path = join(dir, file);
