@@ -69,6 +69,7 @@ async function guarded(rows: Row[], name: string, target: string, measure: () =>
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0] ?? 0;
   const started = performance.now();
   console.log('Building dist/ …');
   if (spawnSync(process.execPath, ['esbuild.mjs'], { stdio: 'ignore' }).status !== 0) throw new Error('build failed');
@@ -195,7 +196,7 @@ async function main(): Promise<void> {
   const pkg = (name: string) => (JSON.parse(readFileSync(join('node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   const meta = {
     date: new Date().toISOString(),
-    machine: `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end`,
+    machine: `${cpus()[0]?.model ?? 'unknown CPU'} ×${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, load average ${loadAtStart.toFixed(1)} at the start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at the end${Math.max(loadAtStart, loadavg()[0] ?? 0) > cpus().length ? ' (more than its cores: other work shared the machine)' : ''}`,
     versions: `Node ${process.version}; openai ${pkg('openai')}, @anthropic-ai/sdk ${pkg('@anthropic-ai/sdk')}, markdown-it ${pkg('markdown-it')}, highlight.js ${pkg('highlight.js')}, diff ${pkg('diff')}, git ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
     durationS: Math.round((performance.now() - started) / 1000),
   };
