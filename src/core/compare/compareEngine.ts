@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelOutcome, RunEvent, RunLimits } from './runTypes';
 import { MAX_ANSWER_CHARS, ModelAttempt, type AttemptSettings, type CompareModel } from './modelAttempt';
+import { preciseNow } from './preciseClock';
 import { estimateTokens } from './tokenEstimate';
 import { type ProviderLimiter, type ReleaseSlot, SlotAbortedError } from './providerLimiter';
 
@@ -112,7 +113,7 @@ class ComparisonRun implements RunHandle {
     this.settings = {
       runId: this.runId,
       limits: opts.limits,
-      now: opts.now ?? Date.now,
+      now: opts.now ?? preciseNow,
       estimateTokens: opts.estimateTokens ?? estimateTokens,
       metricsIntervalMs: opts.metricsIntervalMs ?? DEFAULT_METRICS_INTERVAL_MS,
       emit: (event) => this.emit(event),
