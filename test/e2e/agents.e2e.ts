@@ -10,17 +10,15 @@
  * script, test/unit/agents/fakeAgent.mjs) and cancels one mid-run.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { answerWith, entryFor, type LoopModel, streamed } from './harness/loopModels';
 import { paletteTitleOf } from './harness/manifest';
 import { columnOf, readColumns, resultsFrameWith, waitForStates } from './harness/resultsFrame';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 import { repoState, verifyAllConfirmed, waitForVerifyStates } from './harness/verifyColumns';
-import { UserSettingsFile } from './harness/userSettingsFile';
+import { SecondWindow } from './harness/secondWindow';
 import { Workbench } from './harness/workbench';
 import { BUGGY_FILE, FIXED_LINES, gitIn, makeVerifyRepo } from '../unit/verify/verifyRepoFixture';
 import { E2E_FAKE_KEY_ENV } from './harness/e2eModels';
@@ -60,21 +58,25 @@ async function verifyAll(window: Workbench, frame: Awaited<ReturnType<typeof res
 }
 
 describe('agents as contestants: Claude Code, Codex and command agents beside a model', () => {
-  let window: Workbench | undefined;
-  let tmp: string | undefined;
-  let settingsFile: UserSettingsFile | undefined;
+  let scene: SecondWindow | undefined;
+
+  /** A fresh scene per test: its own temporary fixture repository, settings and window. */
+  async function freshScene(): Promise<SecondWindow> {
+    await scene?.dispose();
+    scene = new SecondWindow(e2e(), 'parallax-e2e-agents-');
+    return scene;
+  }
 
   after(async function () {
     this.timeout(60_000);
-    await window?.page.close().catch(() => undefined);
-    settingsFile?.restore();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await scene?.dispose();
   });
 
   it('Claude Code and Codex (the real binaries) beside a plain model: each column streams its steps and ends with a patch set; Verify passes Claude Code’s and fails Codex’s; the user’s tree is unchanged', async function () {
     this.timeout(360_000);
     const session = e2e();
-    tmp = mkdtempSync(join(tmpdir(), 'parallax-e2e-agents-'));
+    const current = await freshScene();
+    const { tmp, settings } = current;
     const repo = makeVerifyRepo(join(tmp, 'verify-repo'));
     writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
     const before = repoState(repo);
@@ -87,11 +89,9 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
       { id: 'claude-code', label: 'Claude Code', provider: 'agent', profile: 'claude-code', model: 'claude-sonnet-4-5', baseUrl: session.fakes.anthropicBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
       { id: 'codex', label: 'Codex', provider: 'agent', profile: 'codex', model: 'gpt-5.5', baseUrl: session.fakes.openaiBaseUrl, apiKeyEnv: E2E_FAKE_KEY_ENV },
     ];
-    settingsFile ??= new UserSettingsFile(session.userSettingsPath);
-    settingsFile.override({ 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.agents.paths': { 'claude-code': claude, codex }, 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS });
+    settings.override({ 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.agents.paths': { 'claude-code': claude, codex }, 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS });
 
-    const browser = session.workbench.page.context().browser() as Browser;
-    window = await Workbench.open(browser, session.server.url, repo);
+    const window = await current.open(repo);
     await window.openFile(BUGGY_FILE);
     await window.selectLines(...SELECTED);
     await window.runCommand(paletteTitleOf('parallax.compareFixes'));
@@ -113,16 +113,14 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
 
     await window.runCommand('View: Toggle Primary Side Bar Visibility');
     await window.screenshot('agent-claude-code-codex');
-    await window.page.close();
-    window = undefined;
-    rmSync(tmp, { recursive: true, force: true });
-    tmp = undefined;
+    await current.dispose();
   });
 
   it('command agents beside a plain model: steps stream, each ends with a patch set that verifies (one passes, one fails), cancel leaves no agent process behind, the user’s tree is unchanged', async function () {
     this.timeout(300_000);
     const session = e2e();
-    tmp = mkdtempSync(join(tmpdir(), 'parallax-e2e-agents-'));
+    const current = await freshScene();
+    const { tmp, settings } = current;
     const repo = makeVerifyRepo(join(tmp, 'verify-repo'));
     writeFileSync(join(repo, '.gitignore'), 'node_modules/\n');
     const before = repoState(repo);
@@ -130,11 +128,9 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
     const agent = (id: string, label: string, mode: string, arg = '{taskFile}'): Record<string, unknown> => ({ id, label, provider: 'agent', profile: 'command', command: [process.execPath, FAKE_AGENT, mode, arg] });
     const agents = [agent('fixer-agent', 'Fixer Agent', 'plain-fix'), agent('stuck-agent', 'Stuck Agent', 'plain-stuck'), agent('slow-agent', 'Slow Agent', 'plain-slow', pidFile)];
     session.fakes.setScript(PLAIN.model, streamed(100, 200, answerWith('`slice` excludes its end, so drop the `- 1`.', FIXED_LINES.split('\n'))));
-    settingsFile ??= new UserSettingsFile(session.userSettingsPath);
-    settingsFile.override({ 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS });
+    settings.override({ 'parallax.models': [entryFor(session, PLAIN), ...agents], 'parallax.blindMode': false, 'parallax.verify.concurrency': 2, 'parallax.limits': AGENT_LIMITS });
 
-    const browser = session.workbench.page.context().browser() as Browser;
-    window = await Workbench.open(browser, session.server.url, repo);
+    const window = await current.open(repo);
     await window.openFile(BUGGY_FILE);
     await window.selectLines(...SELECTED);
     await window.runCommand(paletteTitleOf('parallax.compareFixes'));
@@ -174,6 +170,6 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
     await window.runCommand(paletteTitleOf('parallax.openAgentTranscript'));
     const pick = window.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Fixer Agent' });
     await pick.first().click({ timeout: 20_000 });
-    await waitFor(async () => (await window?.tabLabels())?.some((t) => t.includes('Fixer Agent transcript')) ?? false, { what: 'the transcript tab', timeoutMs: 20_000 });
+    await waitFor(async () => (await window.tabLabels()).some((t) => t.includes('Fixer Agent transcript')), { what: 'the transcript tab', timeoutMs: 20_000 });
   });
 });

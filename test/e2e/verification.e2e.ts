@@ -5,10 +5,8 @@
  * three states with the right test names in the columns. The user's `git status` and stash are unchanged.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { answerWith, entryFor, type LoopModel, streamed } from './harness/loopModels';
 import { paletteTitleOf } from './harness/manifest';
 import { updateSettings, waitForLog } from './harness/prefsSupport';
@@ -16,8 +14,7 @@ import { columnOf, resultsFrameWith, waitForStates } from './harness/resultsFram
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 import { columnText, repoState, verifyAllConfirmed, waitForVerifyStates } from './harness/verifyColumns';
-import { UserSettingsFile } from './harness/userSettingsFile';
-import { Workbench } from './harness/workbench';
+import { SecondWindow } from './harness/secondWindow';
 import { BREAKING_LINES, BROKEN_TEST, BUGGY_FILE, FAILING_TEST, FIXED_LINES, gitIn, makeVerifyRepo, UNFIXED_LINES } from '../unit/verify/verifyRepoFixture';
 
 const FIXER: LoopModel = { id: 'fixer-gpt', label: 'Fixer GPT', model: 'fixer-gpt-1', provider: 'openai-compatible' };
@@ -28,22 +25,19 @@ const MODELS = [FIXER, STUCK, BREAKER];
 const SELECTED: readonly [number, number] = [6, 7];
 
 describe('verified comparisons: each answer checked by the repository’s own tests in its own checkout', () => {
-  let window: Workbench | undefined;
-  let tmp: string | undefined;
-  let settingsFile: UserSettingsFile | undefined;
+  let scene: SecondWindow | undefined;
 
   after(async function () {
     this.timeout(60_000);
-    await window?.page.close().catch(() => undefined);
-    settingsFile?.restore();
+    await scene?.dispose();
     updateSettings(e2e(), { 'parallax.preferenceLogPath': undefined });
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it('shows passed, still failing and broke something with the test names; the user’s git status and stash are unchanged', async function () {
     this.timeout(240_000);
     const session = e2e();
-    tmp = mkdtempSync(join(tmpdir(), 'parallax-e2e-verify-'));
+    scene = new SecondWindow(session, 'parallax-e2e-verify-');
+    const { tmp } = scene;
     const repo = makeVerifyRepo(join(tmp, 'verify-repo'));
     gitIn(repo, 'stash', 'push', '-q', '-m', 'user stash', '--', 'package.json'); // the user has a stash…
     writeFileSync(join(repo, '.gitignore'), 'node_modules/\n*.log\n'); // …and uncommitted work (README.md is untracked)
@@ -59,13 +53,11 @@ describe('verified comparisons: each answer checked by the repository’s own te
     ] as const;
     scripts.forEach(([m, text], i) => session.fakes.setScript(m.model, streamed(100 + i * 100, 200, text)));
     // The user settings file, written before the new window opens, so its extension host starts with these models.
-    settingsFile = new UserSettingsFile(session.userSettingsPath);
-    settingsFile.override({ 'parallax.models': MODELS.map((m) => entryFor(session, m)), 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 });
+    scene.settings.override({ 'parallax.models': MODELS.map((m) => entryFor(session, m)), 'parallax.blindMode': false, 'parallax.verify.concurrency': 2 });
 
     const logPath = join(tmp, 'preferences.jsonl');
     updateSettings(session, { 'parallax.preferenceLogPath': logPath }); // machine-scoped: the remote machine's settings
-    const browser = session.workbench.page.context().browser() as Browser;
-    window = await Workbench.open(browser, session.server.url, repo);
+    const window = await scene.open(repo);
     await window.openFile(BUGGY_FILE);
     await window.selectLines(...SELECTED);
     await window.runCommand(paletteTitleOf('parallax.compareFixes'));
@@ -107,6 +99,6 @@ describe('verified comparisons: each answer checked by the repository’s own te
 
     // The check's output opens from the column as a read-only document.
     await frame.locator(columnOf(BREAKER.label)).getByRole('button', { name: `Open the check output of ${BREAKER.label}` }).click();
-    await waitFor(async () => (await window?.tabLabels())?.some((t) => t.includes('check output')) ?? false, { what: 'the check output tab', timeoutMs: 20_000 });
+    await waitFor(async () => (await window.tabLabels()).some((t) => t.includes('check output')), { what: 'the check output tab', timeoutMs: 20_000 });
   });
 });
