@@ -111,21 +111,24 @@ export function bootstrapRatings(
   const drawn = new Int32Array(groups.length);
   const wins = new Float64Array(n);
   const games = new Float64Array(n * n);
-  for (let s = 0; s < samples && groups.length > 0; s++) {
+  const { start: runStart, a: edgeA, b: edgeB, scoreA: edgeScore } = runs;
+  const runCount = groups.length;
+  for (let s = 0; s < samples && runCount > 0; s++) {
     drawn.fill(0);
-    for (let g = 0; g < groups.length; g++) {
-      const run = Math.floor(random() * groups.length);
+    for (let g = 0; g < runCount; g++) {
+      const run = Math.floor(random() * runCount);
       drawn[run] = (drawn[run] as number) + 1;
     }
     wins.fill(0);
     games.fill(0);
-    for (let r = 0; r < groups.length; r++) {
+    for (let r = 0; r < runCount; r++) {
       const times = drawn[r] as number;
       if (times === 0) continue;
-      for (let e = runs.start[r] as number; e < (runs.start[r + 1] as number); e++) {
-        const a = runs.a[e] as number;
-        const b = runs.b[e] as number;
-        const scoreA = runs.scoreA[e] as number;
+      const end = runStart[r + 1] as number;
+      for (let e = runStart[r] as number; e < end; e++) {
+        const a = edgeA[e] as number;
+        const b = edgeB[e] as number;
+        const scoreA = edgeScore[e] as number;
         wins[a] = (wins[a] as number) + times * scoreA;
         wins[b] = (wins[b] as number) + times * (1 - scoreA);
         games[a * n + b] = (games[a * n + b] as number) + times;
