@@ -18,6 +18,7 @@ import { columnOf, readColumns, resultsFrameWith, waitForStates } from './harnes
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 import { repoState, verifyAllConfirmed, waitForVerifyStates } from './harness/verifyColumns';
+import { screenshotFocused } from './harness/focusShot';
 import { SecondWindow } from './harness/secondWindow';
 import { Workbench } from './harness/workbench';
 import { BUGGY_FILE, FIXED_LINES, gitIn, makeVerifyRepo } from '../unit/verify/verifyRepoFixture';
@@ -112,7 +113,7 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
     await waitFor(() => gitIn(repo, 'worktree', 'list').trim().split('\n').length === 1, { what: 'no checkout is left', timeoutMs: 30_000 });
 
     await window.runCommand('View: Toggle Primary Side Bar Visibility');
-    await window.screenshot('agent-claude-code-codex');
+    await screenshotFocused(window, frame, 'agent-claude-code-codex');
     await current.dispose();
   });
 
@@ -163,7 +164,7 @@ describe('agents as contestants: Claude Code, Codex and command agents beside a 
 
     await window.runCommand('View: Toggle Primary Side Bar Visibility');
     await frame.locator(columnOf('Fixer Agent')).scrollIntoViewIfNeeded();
-    await window.screenshot('agent-columns');
+    await screenshotFocused(window, frame, 'agent-columns');
     await window.runCommand('View: Toggle Primary Side Bar Visibility');
 
     // The transcript opens as a read-only document.

@@ -14,6 +14,7 @@ import { columnOf, resultsFrameWith, waitForStates } from './harness/resultsFram
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 import { columnText, repoState, verifyAllConfirmed, waitForVerifyStates } from './harness/verifyColumns';
+import { screenshotFocused } from './harness/focusShot';
 import { SecondWindow } from './harness/secondWindow';
 import { BREAKING_LINES, BROKEN_TEST, BUGGY_FILE, FAILING_TEST, FIXED_LINES, gitIn, makeVerifyRepo, UNFIXED_LINES } from '../unit/verify/verifyRepoFixture';
 
@@ -94,7 +95,7 @@ describe('verified comparisons: each answer checked by the repository’s own te
     assert.equal(entries.filter((e) => e.type === 'vote').length, 0, 'a verification is never a vote');
 
     await window.runCommand('View: Toggle Primary Side Bar Visibility');
-    await window.screenshot('verification-three-states');
+    await screenshotFocused(window, frame, 'verification-three-states');
     await window.runCommand('View: Toggle Primary Side Bar Visibility');
 
     // The check's output opens from the column as a read-only document.
