@@ -58,6 +58,8 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    // BENCH_TRACE=file.json: a Chromium trace (devtools.timeline) of the run, to see layout, style and paint.
+    if (process.env.BENCH_TRACE) await browser.startTracing(tab, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const chunks = chunksOf(longAnswer(chars), chunkCount);
     const figures = await tab.evaluate(
       async ({ chunks, columns, capMs }) => {
@@ -117,10 +119,30 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
       },
       { chunks, columns: BROWSER_COLUMNS, capMs },
     );
+    if (process.env.BENCH_TRACE) await browser.stopTracing();
     if (cdp) writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (figures.finished && figures.answerChars.some((n) => n < 0.9 * chunks.join('').length)) throw new Error(`columns did not render the whole answer: ${figures.answerChars.join(', ')}`);
     return { ...figures, chromium: browser.version(), chars, chunks: chunkCount };
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Just this row: `node --import tsx bench/browserRender.ts [chars] [chunks] [capMs]` (defaults: the full 1 MB in 10k
+ * chunks, 240 s cap). Builds dist/ first. `BENCH_PROFILE=file.cpuprofile` writes the page's CPU profile.
+ */
+async function runAlone(): Promise<void> {
+  const { spawnSync } = await import('node:child_process');
+  if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  const [chars = 1_000_000, chunks = 10_000, capMs = 240_000] = process.argv.slice(2).map(Number);
+  const figures = await measureBrowserRender(chars, chunks, capMs);
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+if (require.main === module) {
+  runAlone().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }
