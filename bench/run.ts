@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   const browser = await measureBrowserRender(100_000, 1_000, 60_000).catch((err: unknown) => {
     notes.push(`The Chromium measurement failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
     const nan = Number.NaN;
-    return { totalMs: nan, longestTaskMs: nan, longTasks: 0, chunkToPixelMs: { p50: nan, p95: nan, max: nan, samples: 0 }, chromium: '?', finished: false, chars: 0, chunks: 0 };
+    return { totalMs: nan, longestTaskMs: nan, longTasks: 0, chunkToPixelMs: { p50: nan, p95: nan, max: nan, samples: 0 }, savedStates: 0, largestSavedChars: 0, chromium: '?', finished: false, chars: 0, chunks: 0 };
   });
   notes.push(`Chromium ${browser.chromium}, ${8} columns × ${browser.chars / 1000} KB in ${browser.chunks} chunks each (scaled down from 1 MB / 10k: see below); finished within the 60 s cap: ${browser.finished}`);
 

@@ -9,7 +9,7 @@
  * `content-visibility`), so they stay cheap to keep in the DOM.
  */
 import { canHighlight } from '../common/codeHighlighter';
-import { sanitizeHtml } from '../common/htmlSanitizer';
+import { sanitizeToFragment } from '../common/htmlSanitizer';
 import { renderMarkdown } from '../common/markdownRenderer';
 import { PieceSplitter } from './pieceSplitter';
 import { StreamingMarkdownRenderer, type RenderStep } from './streamingMarkdown';
@@ -47,11 +47,11 @@ export class StreamingAnswerView {
     if (!tail) return;
     if (tail.kind === 'html') {
       this.openCode = undefined;
-      this.tail.innerHTML = sanitizeHtml(tail.html);
+      this.tail.replaceChildren(sanitizeToFragment(tail.html));
       return;
     }
     if (tail.open || !this.openCode) {
-      this.tail.innerHTML = sanitizeHtml(tail.open?.headHtml ?? '');
+      this.tail.replaceChildren(sanitizeToFragment(tail.open?.headHtml ?? ''));
       this.openCode = this.openCodeBlock(tail.open?.language ?? '');
     }
     this.appendCode(this.openCode, tail.text);
@@ -61,7 +61,7 @@ export class StreamingAnswerView {
   private appendStable(html: string): void {
     const segment = document.createElement('div');
     segment.className = 'answer-segment';
-    segment.innerHTML = sanitizeHtml(html);
+    segment.append(sanitizeToFragment(html));
     for (const placement of this.groups.place(html)) {
       if (placement.newPiece || !this.group) {
         this.group = document.createElement('div');
