@@ -45,7 +45,16 @@ export class StreamingAnswerView {
     if (step.append) this.appendStable(step.append);
     const tail = step.tail;
     if (!tail) return;
-    if (tail.kind === 'html') {
+    if (tail.kind === 'close-code' && this.openCode) {
+      // The shown block is the final HTML once its text is trimmed and completed: no rebuild of a long block.
+      this.trimCode(this.openCode, tail.trim);
+      this.appendCode(this.openCode, tail.text);
+      // markdown-it ends a block with a newline after </pre>, as the rebuilt tail would hold.
+      this.tail.append(document.createTextNode('\n'));
+      this.openCode = undefined;
+      return;
+    }
+    if (tail.kind === 'html' || tail.kind === 'close-code') {
       this.openCode = undefined;
       this.tail.replaceChildren(sanitizeToFragment(tail.html));
       return;
@@ -83,6 +92,20 @@ export class StreamingAnswerView {
         open.code.append(piece);
       }
       open.piece.appendData(placement.text);
+    }
+  }
+
+  /** Drops the last `count` characters of the block's text (pieces emptied by it are removed). */
+  private trimCode(open: { code: HTMLElement; piece: Text | undefined }, count: number): void {
+    let left = count;
+    while (left > 0 && open.piece) {
+      const cut = Math.min(left, open.piece.length);
+      open.piece.deleteData(open.piece.length - cut, cut);
+      left -= cut;
+      if (open.piece.length > 0) break;
+      open.piece.parentElement?.remove();
+      const previous = open.code.lastElementChild?.firstChild;
+      open.piece = previous instanceof Text ? previous : undefined;
     }
   }
 
