@@ -24,13 +24,14 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   webview state while streaming (an 8 MB JSON per save); a long unhighlighted block is kept as streamed at the end
   instead of rebuilt. Profiled and left: zod validation of \`updates\` is ~1% of the page's CPU; flattening the
   concatenated answer string ~2–3%. What limits the figures now: on two shared cores the renderer gets a fraction
-  of a core, and over half of the page's time is Chromium's own style, layout, pre-paint and paint. The largest
-  part of that is the reverse-scrolling \`.pinned\` answer (flex column-reverse): the whole visible column moves
-  each frame, so it is laid out and repainted each frame (an A/B on 8 × 100 KB: layout 1.1 s → 0.55 s, paint
-  0.8 s → 0.3 s, pre-paint 0.45 s → 0.14 s, frames 148 → 234 without it). Pinning by scroll offset instead
-  (normal flow, set \`scrollTop\` in the frame after rendering, or CSS scroll anchoring to a bottom sentinel) would
-  take a change to the column's scroll handling (columnPane.ts). The rest is DOMPurify's per-node work on new
-  stable HTML (about a third of the page's script time), which stays: every piece is sanitised.
+  of a core, and over half of the page's time is Chromium's own style, layout, pre-paint, paint and commit for eight
+  columns whose visible text changes every frame (in a trace of 8 × 200 KB: layout 1.9 s, paint 1.2 s, pre-paint
+  0.7 s in 11 s). Pinning the answer by scroll offset instead of the reverse-flowing \`.pinned\` container was
+  tried (ResizeObserver → \`scrollTop\`) and measured the same, so it was not kept. Still in script: DOMPurify's
+  per-node work on new stable HTML (about a third of the render script time; it stays, every piece is sanitised),
+  and re-rendering the prose tail each frame. What it would take: fewer frames' worth of work when eight columns
+  stream at once (render only columns on screen — with 8 columns at 1600 px all are — or lower the per-column rate
+  as the column count grows, trading chunk-to-pixel time for smoothness), or a machine with its cores free.
 - **Leaderboard.** The bootstrap counts draws per run into flat typed tallies and the fit runs on typed arrays,
   equal bit for bit to the plain fit (test/unit/prefs/ratingsEquivalence.test.ts). What remains is the fit
   itself: each of the 200 resamples starts Newton from zero (~18 iterations, each with 380 sigmoids and ~210
