@@ -1,10 +1,11 @@
 /**
  * The results webview bundle (dist/webview/results.js) in headless Chromium with a stand-in host: an
- * `acquireVsCodeApi` shim, and the host's real protocol messages (`run`, then `updates`) posted to the window.
- * Eight columns stream the same 1 MB answer in 10k chunks at once (one `updates` message per chunk round, 4 ms
- * apart), then end. Measured in the page: total time, the longest main-thread task (PerformanceObserver
- * `longtask`) and, per chunk, the time from its message's arrival to the first animation frame after the DOM
- * changed for it (its pixels).
+ * `acquireVsCodeApi` shim (its setState serialises, as VS Code's does), and the host's real protocol messages
+ * (`run`, then `updates`) sent from a worker, at its own pace, to the window. Eight columns stream the same 1 MB
+ * answer in 10k chunks at once (one `updates` message per chunk round, SEND_INTERVAL_MS apart), then end. Measured
+ * in the page: total time, the longest main-thread task (PerformanceObserver `longtask`) and, per chunk and column,
+ * the time from its message being sent to the first animation frame after that column's answer changed (its
+ * pixels; the wait in the page's queue counts).
  */
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,12 +17,17 @@ import { CHROMIUM_ARGS } from '../test/e2e/harness/e2eSession';
 import { chunksOf, longAnswer } from './longAnswer';
 
 export const BROWSER_COLUMNS = 8;
+/** The stand-in host sends one `updates` message (a chunk for each column) this often. */
+export const SEND_INTERVAL_MS = 4;
 
 export interface BrowserRenderFigures {
   totalMs: number;
   longestTaskMs: number;
   longTasks: number;
   chunkToPixelMs: { p50: number; p95: number; max: number; samples: number };
+  /** How often the webview saved its state, and the largest one (characters of JSON). */
+  savedStates: number;
+  largestSavedChars: number;
   chromium: string;
 }
 
@@ -34,12 +40,12 @@ function page(): string {
 <link rel="stylesheet" href="${href('media/common.css')}"><link rel="stylesheet" href="${href('media/results.css')}">
 </head><body><div id="app"></div>
 <script>
-window.__bench = { arrivals: [], longTasks: [] };
+window.__bench = { longTasks: [], saves: 0, savedChars: 0 };
 // tsx compiles the evaluated driver with esbuild keepNames, which calls __name.
 window.__name = (f) => f;
-window.acquireVsCodeApi = () => ({ postMessage: () => {}, getState: () => undefined, setState: () => {} });
+// As in VS Code, setState serialises the state in the webview (to post it to the host).
+window.acquireVsCodeApi = () => ({ postMessage: () => {}, getState: () => undefined, setState: (s) => { window.__bench.saves++; window.__bench.savedChars = Math.max(window.__bench.savedChars, JSON.stringify(s).length); } });
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
-window.addEventListener('message', (e) => { if (e.data && e.data.type === 'updates') window.__bench.arrivals.push({ at: performance.now(), painted: undefined }); });
 </script>
 <script src="${href('dist/webview/results.js')}"></script></body></html>`;
   const file = join(dir, 'index.html');
@@ -58,25 +64,13 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    // BENCH_TRACE=file.json: a Chromium trace (devtools.timeline) of the run, to see layout, style and paint.
+    if (process.env.BENCH_TRACE) await browser.startTracing(tab, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const chunks = chunksOf(longAnswer(chars), chunkCount);
     const figures = await tab.evaluate(
-      async ({ chunks, columns, capMs }) => {
-        const bench = (window as unknown as { __bench: { arrivals: Array<{ at: number; painted?: number }>; longTasks: number[] } }).__bench;
+      async ({ chunks, columns, capMs, intervalMs }) => {
+        const bench = (window as unknown as { __bench: { longTasks: number[]; savedChars: number; saves: number } }).__bench;
         const ids = Array.from({ length: columns }, (_, i) => `c${i}`);
-        let lastPaint = 0;
-        let firstUnpainted = 0;
-        new MutationObserver(() => {
-          const changedAt = performance.now();
-          requestAnimationFrame(() => {
-            const painted = performance.now();
-            lastPaint = painted;
-            while (firstUnpainted < bench.arrivals.length && (bench.arrivals[firstUnpainted]?.at ?? Infinity) <= changedAt) {
-              const arrival = bench.arrivals[firstUnpainted];
-              if (arrival) arrival.painted = painted;
-              firstUnpainted++;
-            }
-          });
-        }).observe(document.getElementById('app') as HTMLElement, { childList: true, subtree: true, characterData: true });
         const post = (message: unknown) => window.postMessage(message, '*');
         post({
           type: 'run',
@@ -87,40 +81,106 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
             blind: false, readOnly: false, reasonTags: [],
           },
         });
-        const started = performance.now();
-        let finished = true;
-        for (const text of chunks) {
-          if (performance.now() - started > capMs) {
-            finished = false;
-            break;
-          }
-          post({ type: 'updates', runId: 'bench', updates: ids.map((columnId) => ({ kind: 'delta', columnId, channel: 'text', text })) });
-          await new Promise((r) => setTimeout(r, 0));
+        for (;;) {
+          if (document.querySelectorAll('[data-testid="answer"]').length === columns) break;
+          await new Promise((r) => setTimeout(r, 10));
         }
-        post({ type: 'updates', runId: 'bench', updates: ids.map((columnId) => ({ kind: 'state', columnId, state: 'done' })) });
+        // Per column: when each message was sent, and the first frame after that column's answer changed after it.
+        const sentAt: number[] = [];
+        const painted = ids.map(() => [] as number[]);
+        let lastPaint = 0;
+        Array.from(document.querySelectorAll('[data-testid="answer"]')).forEach((answer, column) => {
+          new MutationObserver(() => {
+            const changedAt = performance.now();
+            requestAnimationFrame(() => {
+              const at = performance.now();
+              lastPaint = at;
+              const list = painted[column] as number[];
+              while (list.length < sentAt.length && (sentAt[list.length] ?? Infinity) <= changedAt) list.push(at);
+            });
+          }).observe(answer, { childList: true, subtree: true, characterData: true });
+        });
+        // The stand-in host is a worker: it sends at its own pace whatever the page's main thread is doing, so a
+        // message's time counts from when it was sent (waiting in the page's queue included), as from a real host.
+        const host = `onmessage = (e) => {
+  const { chunks, ids, intervalMs, capMs } = e.data;
+  const started = performance.now();
+  let i = 0;
+  const send = () => {
+    const over = performance.now() - started > capMs;
+    if (i < chunks.length && !over) {
+      const text = chunks[i++];
+      postMessage({ at: performance.timeOrigin + performance.now(), message: { type: 'updates', runId: 'bench', updates: ids.map((columnId) => ({ kind: 'delta', columnId, channel: 'text', text })) } });
+      setTimeout(send, intervalMs);
+    } else {
+      postMessage({ at: performance.timeOrigin + performance.now(), finished: !over, message: { type: 'updates', runId: 'bench', updates: ids.map((columnId) => ({ kind: 'state', columnId, state: 'done' })) } });
+    }
+  };
+  send();
+};`;
+        const worker = new Worker(URL.createObjectURL(new Blob([host], { type: 'text/javascript' })));
+        const started = performance.now();
+        let finished: boolean | undefined;
+        worker.onmessage = (e: MessageEvent<{ at: number; finished?: boolean; message: { type: string } }>) => {
+          if (e.data.finished !== undefined) finished = e.data.finished;
+          else sentAt.push(e.data.at - performance.timeOrigin);
+          window.dispatchEvent(new MessageEvent('message', { data: e.data.message }));
+        };
+        worker.postMessage({ chunks, ids, intervalMs, capMs });
         // Done when every column shows `done` and nothing has changed for half a second.
         for (;;) {
           await new Promise((r) => setTimeout(r, 100));
-          const done = document.querySelectorAll('[data-testid="column"][data-state="done"]').length === columns;
+          const done = finished !== undefined && document.querySelectorAll('[data-testid="column"][data-state="done"]').length === columns;
           if ((done && performance.now() - lastPaint > 500) || performance.now() - started > capMs + 30_000) break;
         }
-        const delays = bench.arrivals.filter((a) => a.painted !== undefined).map((a) => (a.painted as number) - a.at).sort((a, b) => a - b);
+        worker.terminate();
+        const delays = painted.flatMap((list) => list.map((at, i) => at - (sentAt[i] ?? at))).sort((a, b) => a - b);
         const q = (p: number) => delays[Math.min(delays.length - 1, Math.floor(p * delays.length))] ?? NaN;
         return {
-          finished,
+          finished: finished === true,
           totalMs: lastPaint - started,
           longestTaskMs: Math.max(0, ...bench.longTasks),
           longTasks: bench.longTasks.length,
           chunkToPixelMs: { p50: q(0.5), p95: q(0.95), max: delays[delays.length - 1] ?? NaN, samples: delays.length },
           answerChars: Array.from(document.querySelectorAll('[data-testid="answer"]')).map((a) => a.textContent?.length ?? 0),
+          /** The worst delay (over columns) in each tenth of the messages, in order: where in the stream the delays are. */
+          worstByTenth: Array.from({ length: 10 }, (_, t) => {
+            const from = Math.floor((t * sentAt.length) / 10);
+            const to = Math.floor(((t + 1) * sentAt.length) / 10);
+            return Math.round(Math.max(0, ...painted.flatMap((list) => list.slice(from, to).map((at, i) => at - (sentAt[from + i] ?? at)))));
+          }),
+          savedStates: bench.saves,
+          largestSavedChars: bench.savedChars,
         };
       },
-      { chunks, columns: BROWSER_COLUMNS, capMs },
+      { chunks, columns: BROWSER_COLUMNS, capMs, intervalMs: SEND_INTERVAL_MS },
     );
+    if (process.env.BENCH_TRACE) await browser.stopTracing();
+    // BENCH_SCREENSHOT=file.png: the columns at the end (a long block is kept as streamed, in pieces).
+    if (process.env.BENCH_SCREENSHOT) await tab.screenshot({ path: process.env.BENCH_SCREENSHOT });
     if (cdp) writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify((await cdp.send('Profiler.stop')).profile));
     if (figures.finished && figures.answerChars.some((n) => n < 0.9 * chunks.join('').length)) throw new Error(`columns did not render the whole answer: ${figures.answerChars.join(', ')}`);
     return { ...figures, chromium: browser.version(), chars, chunks: chunkCount };
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Just this row: `node --import tsx bench/browserRender.ts [chars] [chunks] [capMs]` (defaults: the full 1 MB in 10k
+ * chunks, 90 s cap, as `npm run bench`). Builds dist/ first. `BENCH_PROFILE=file.cpuprofile` writes the page's CPU profile.
+ */
+async function runAlone(): Promise<void> {
+  const { spawnSync } = await import('node:child_process');
+  if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  const [chars = 1_000_000, chunks = 10_000, capMs = 90_000] = process.argv.slice(2).map(Number);
+  const figures = await measureBrowserRender(chars, chunks, capMs);
+  console.log(JSON.stringify(figures, null, 2));
+}
+
+if (require.main === module) {
+  runAlone().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
 }

@@ -38,7 +38,7 @@ function streamedRender(): string {
     const text = ANSWER.slice(0, end);
     const step = renderer.step(text, i < CHUNKS.length - 1);
     stable = step.reset ? step.append : stable + step.append;
-    if (step.tail?.kind === 'html') tail = step.tail.html;
+    if (step.tail?.kind === 'html' || step.tail?.kind === 'close-code') tail = step.tail.html;
     else if (step.tail) tail = (step.tail.open ? step.tail.open.headHtml : tail) + step.tail.text;
   });
   return stable + tail;

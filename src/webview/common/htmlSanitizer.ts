@@ -11,7 +11,8 @@ const inlineImage = /^data:image\/(?:png|gif|jpeg|webp);/i;
 const MEDIA_TAGS = new Set(['VIDEO', 'AUDIO', 'SOURCE', 'TRACK', 'PICTURE']);
 const MEDIA_URL_ATTRS = ['src', 'poster', 'srcset', 'href', 'data'];
 
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+/** The policy's hook: media removed, only inline images, links only http(s)/mailto and never opening a window. */
+function enforcePolicy(node: Element): void {
   if (MEDIA_TAGS.has(node.tagName)) {
     for (const attr of MEDIA_URL_ATTRS) node.removeAttribute(attr);
     node.remove();
@@ -27,16 +28,32 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
     node.setAttribute('rel', 'noopener noreferrer');
     node.removeAttribute('target');
   }
-});
+}
 
-// Set once: passing the config on every call would make DOMPurify re-parse it for each streaming render.
-DOMPurify.setConfig({
+const POLICY = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math', 'video', 'audio', 'source', 'track', 'picture', 'base', 'link', 'meta'],
   FORBID_ATTR: ['style', 'srcset', 'poster', 'formaction', 'action', 'background'],
-});
+};
+
+/**
+ * A second DOMPurify instance with the same policy and hook that returns the sanitised nodes instead of a string:
+ * streaming renders then parse each piece once (no serialising and re-parsing through innerHTML).
+ */
+const fragmentPurifier = DOMPurify(window);
+for (const purifier of [DOMPurify, fragmentPurifier]) purifier.addHook('afterSanitizeAttributes', enforcePolicy);
+// Set once: passing the config on every call would make DOMPurify re-parse it for each streaming render.
+DOMPurify.setConfig(POLICY);
+fragmentPurifier.setConfig({ ...POLICY, RETURN_DOM_FRAGMENT: true });
 
 /** Sanitised HTML, safe to assign to `innerHTML`. */
 export function sanitizeHtml(html: string): string {
   return DOMPurify.sanitize(html);
+}
+
+/** Sanitised nodes (same policy as sanitizeHtml), ready to append. */
+export function sanitizeToFragment(html: string): DocumentFragment {
+  const fragment: unknown = fragmentPurifier.sanitize(html);
+  if (!(fragment instanceof DocumentFragment)) throw new Error('the sanitiser did not return a fragment');
+  return fragment;
 }

@@ -1,17 +1,19 @@
 /**
- * How often a streaming answer's markdown is re-parsed. Parsing the whole answer every frame is wasteful for long
- * answers; this allows one parse per `minIntervalMs`, stretched when parses get slow (8× the last parse time), so
- * eight long streams together stay smooth. A final full render happens when the stream ends (`force`). Pure.
+ * How often a streaming answer is rendered. A render only parses what arrived since the last one (the tail after
+ * the last safe cut, new open-code text appended as text), so it may run every frame (`minIntervalMs` 16); when a
+ * render gets slow the next waits `costFactor` × its time, so one column cannot take every frame. Across columns
+ * the frame budget (FrameBatcher) bounds the work per frame. A final render happens when the stream ends
+ * (`force`). Pure.
  */
 export class AnswerRenderThrottle {
   private lastAt = Number.NEGATIVE_INFINITY;
   private lastCostMs = 0;
 
-  constructor(private readonly minIntervalMs = 50) {}
+  constructor(private readonly minIntervalMs = 16, private readonly costFactor = 2) {}
 
   /** Whether a parse may run at `now`. */
   due(now: number, force = false): boolean {
-    return force || now - this.lastAt >= Math.max(this.minIntervalMs, this.lastCostMs * 8);
+    return force || now - this.lastAt >= Math.max(this.minIntervalMs, this.lastCostMs * this.costFactor);
   }
 
   record(startedAt: number, endedAt: number): void {

@@ -7,14 +7,12 @@ import { z } from 'zod';
 import { hostToResultsSchema, runViewSchema, type HostToResults, type ResultsToHost, type RunView } from '../../shared/protocol';
 import { connectToHost } from '../common/hostConnection';
 import { ResultsView } from './resultsView';
+import { RunStateSaver } from './runStateSaver';
 
 const savedStateSchema = z.object({ run: runViewSchema });
 type SavedState = z.infer<typeof savedStateSchema>;
-const SAVE_DELAY_MS = 500;
 
 let view: ResultsView | undefined;
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
-let latest: RunView | undefined;
 
 const connection = connectToHost<HostToResults, ResultsToHost, SavedState>({
   incoming: hostToResultsSchema,
@@ -44,19 +42,17 @@ const connection = connectToHost<HostToResults, ResultsToHost, SavedState>({
   },
 });
 
-/** Saving the state serialises the whole run, so it is debounced while streaming. */
-function scheduleSave(snapshot: RunView): void {
-  latest = snapshot;
-  if (saveTimer !== undefined) return;
-  saveTimer = setTimeout(() => {
-    saveTimer = undefined;
-    if (latest) connection.saveState({ run: latest });
-  }, SAVE_DELAY_MS);
-}
+/** Saving the state serialises the whole run: not while streaming, and at once when the page is hidden. */
+const saver = new RunStateSaver((run: RunView) => connection.saveState({ run }));
 
 const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
-view = new ResultsView(root, (message) => connection.post(message), scheduleSave);
-for (const event of ['visibilitychange', 'pagehide'] as const) window.addEventListener(event, () => view?.flushDraft());
+view = new ResultsView(root, (message) => connection.post(message), (snapshot) => saver.changed(snapshot));
+for (const event of ['visibilitychange', 'pagehide'] as const) {
+  window.addEventListener(event, () => {
+    view?.flushDraft();
+    if (event === 'pagehide' || document.visibilityState === 'hidden') saver.flush();
+  });
+}
 const saved = connection.savedState();
 if (saved) view.showRun(saved.run);
 connection.post({ type: 'ready' });

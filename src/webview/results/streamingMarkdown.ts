@@ -16,6 +16,15 @@ const fenceLine = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const continuesBlock = /^(?:[ \t]|(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$))/;
 /** Conservative: anything that may be a link reference definition, also inside lists and quotes. */
 const referenceDefinition = /^[ \t>*+\-\d.)]*\[[^\]]*\]:/;
+/** The start of an unhighlighted fenced block as markdown-it renders it (pre.hljs when the language has one). */
+const blockOpenTag = /^<pre(?: class="hljs")?><code(?: class="language-[^"<>]*")?>/;
+const closingFence = /^ {0,3}(?:`{3,}|~{3,})[ \t]*\n?$/;
+
+/** markdown-it's escaping of code text. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
 /** Characters compared to tell whether new text extends what was scanned (a retried column starts over). */
 const IDENTITY_CHARS = 64;
 
@@ -136,7 +145,14 @@ export type TailUpdate =
   /** Replace the tail with this HTML. */
   | { kind: 'html'; html: string }
   /** The tail ends in an open code block: with `open`, rebuild it (head HTML, then an empty block); then append `text`. */
-  | { kind: 'code'; open?: { headHtml: string; language: string }; text: string };
+  | { kind: 'code'; open?: { headHtml: string; language: string }; text: string }
+  /**
+   * The stream ended with the open code block the tail shows, and its final HTML is that block with its text
+   * escaped (not highlighted: too long, or a language without highlighting). `html` is the tail's final HTML; a
+   * view that shows the block as text may instead keep it, drop the last `trim` characters of its text (a closing
+   * fence that had begun to arrive) and append `text`.
+   */
+  | { kind: 'close-code'; html: string; trim: number; text: string };
 
 export interface RenderStep {
   /** Clear the stable part before appending (the text no longer extends what is shown, or a whole re-render). */
@@ -152,6 +168,8 @@ export class StreamingMarkdownRenderer {
   private readonly scanner = new MarkdownBlockScanner();
   private stableEnd = 0;
   private openCodeAt: number | undefined;
+  /** The open block shown in the tail: where its text starts and the HTML shown before it. */
+  private openCode: { contentStart: number; headHtml: string } | undefined;
   private codeShownTo = 0;
   private tailSource: string | undefined;
   /** The last step rendered a finished answer: the next one starts from scratch. */
@@ -186,7 +204,9 @@ export class StreamingMarkdownRenderer {
       }
       this.openCodeAt = fence.start;
       this.codeShownTo = text.length;
-      return { kind: 'code', open: { headHtml: this.render(text.slice(this.stableEnd, fence.start)), language: fence.language }, text: text.slice(fence.contentStart) };
+      const headHtml = this.render(text.slice(this.stableEnd, fence.start));
+      this.openCode = { contentStart: fence.contentStart, headHtml };
+      return { kind: 'code', open: { headHtml, language: fence.language }, text: text.slice(fence.contentStart) };
     }
     this.openCodeAt = undefined;
     const source = text.slice(this.stableEnd);
@@ -199,15 +219,41 @@ export class StreamingMarkdownRenderer {
     const whole = reset || (this.scanner.hasReferenceDefinitions && this.stableEnd > 0);
     const from = whole ? 0 : this.stableEnd;
     const html = from < text.length ? this.render(text.slice(from)) : '';
+    const kept = whole ? undefined : this.keptCode(text, html);
     this.forgetShown();
     this.scanner.update('');
     this.finished = true;
-    return whole ? { reset: true, append: html, tail: { kind: 'html', html: '' } } : { reset: false, append: '', tail: { kind: 'html', html } };
+    if (whole) return { reset: true, append: html, tail: { kind: 'html', html: '' } };
+    return { reset: false, append: '', tail: kept ?? { kind: 'html', html } };
+  }
+
+  /**
+   * When the tail shows an open code block and `html` (the tail's final HTML) is exactly the shown head followed
+   * by that block with its text escaped, the block may stay as it is shown: rebuilding a long block at the end would
+   * parse, sanitise and lay out all of it again in one go.
+   */
+  private keptCode(text: string, html: string): TailUpdate | undefined {
+    const open = this.openCodeAt !== undefined && this.openCodeAt >= this.stableEnd ? this.openCode : undefined;
+    if (!open || !html.startsWith(open.headHtml)) return undefined;
+    const block = blockOpenTag.exec(html.slice(open.headHtml.length));
+    if (!block) return undefined;
+    const body = html.slice(open.headHtml.length + block[0].length);
+    // Closed by a last fence line, or still open when the stream ended.
+    const lastLine = text.lastIndexOf('\n', text.length - 2) + 1;
+    const ends = closingFence.test(text.slice(lastLine)) ? [lastLine, text.length] : [text.length];
+    for (const end of ends) {
+      if (end < open.contentStart) continue;
+      if (body !== `${escapeHtml(text.slice(open.contentStart, end))}</code></pre>\n`) continue;
+      const trim = Math.max(0, this.codeShownTo - end);
+      return { kind: 'close-code', html, trim, text: text.slice(Math.min(this.codeShownTo, end), end) };
+    }
+    return undefined;
   }
 
   private forgetShown(): void {
     this.stableEnd = 0;
     this.openCodeAt = undefined;
+    this.openCode = undefined;
     this.codeShownTo = 0;
     this.tailSource = undefined;
   }

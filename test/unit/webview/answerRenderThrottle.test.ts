@@ -12,9 +12,9 @@ describe('webview AnswerRenderThrottle', () => {
   });
 
   it('stretches the interval when parses get slow', () => {
-    const throttle = new AnswerRenderThrottle(50);
+    const throttle = new AnswerRenderThrottle(16, 2);
     throttle.record(0, 20);
-    assert.equal(throttle.due(100), false, '8 × 20 ms = 160 ms');
-    assert.equal(throttle.due(180), true);
+    assert.equal(throttle.due(50), false, '2 × 20 ms = 40 ms after the parse ended');
+    assert.equal(throttle.due(61), true);
   });
 });

@@ -10,24 +10,45 @@ import { StreamingMarkdownRenderer, type RenderStep } from '../../../src/webview
 class FakeAnswerDom {
   stable = '';
   tail = '';
+  /** The open block as a text-keeping view holds it: the head's HTML and the block's text. */
+  private open: { headHtml: string; code: string } | undefined;
+  /** How many final steps kept the streamed block instead of rebuilding it. */
+  kept = 0;
   apply(step: RenderStep): void {
     this.stable = step.reset ? step.append : this.stable + step.append;
     if (!step.tail) return;
-    if (step.tail.kind === 'html') this.tail = step.tail.html;
-    else this.tail = (step.tail.open ? `${step.tail.open.headHtml}<pre><code>` : this.tail) + step.tail.text;
+    if (step.tail.kind === 'html') {
+      this.tail = step.tail.html;
+      this.open = undefined;
+    } else if (step.tail.kind === 'close-code') {
+      // A view that keeps the block must end with exactly the HTML it would otherwise be given.
+      assert.ok(this.open, 'close-code only follows an open block');
+      const code = this.open.code.slice(0, this.open.code.length - step.tail.trim) + step.tail.text;
+      const tag = /^<pre[^>]*><code[^>]*>/.exec(step.tail.html.slice(this.open.headHtml.length))?.[0] ?? '?';
+      assert.equal(`${this.open.headHtml}${tag}${escapeHtml(code)}</code></pre>\n`, step.tail.html, 'the kept block is the final HTML');
+      this.tail = step.tail.html;
+      this.open = undefined;
+      this.kept++;
+    } else {
+      if (step.tail.open) this.open = { headHtml: step.tail.open.headHtml, code: '' };
+      if (this.open) this.open.code += step.tail.text;
+      this.tail = (step.tail.open ? `${step.tail.open.headHtml}<pre><code>` : this.tail) + step.tail.text;
+    }
   }
   get html(): string {
     return this.stable + this.tail;
   }
 }
 
-function streamed(answer: string, chunk: number): { html: string; renderedChars: number } {
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function streamed(answer: string, chunk: number): { html: string; renderedChars: number; kept: number } {
   let renderedChars = 0;
   const renderer = new StreamingMarkdownRenderer((md) => ((renderedChars += md.length), renderMarkdown(md)));
   const dom = new FakeAnswerDom();
   for (let end = chunk; end < answer.length; end += chunk) dom.apply(renderer.step(answer.slice(0, end), true));
   dom.apply(renderer.step(answer, false));
-  return { html: dom.html, renderedChars };
+  return { html: dom.html, renderedChars, kept: dom.kept };
 }
 
 const code = (lines: number, lang = 'ts') =>
@@ -67,4 +88,26 @@ describe('streamed vs one-shot markdown rendering', () => {
     dom.apply(renderer.step('Second answer.\n\nDone', false));
     assert.equal(dom.html, renderMarkdown('Second answer.\n\nDone'));
   });
+});
+
+describe('streamed vs one-shot: a long open code block is kept at the end, not rebuilt', () => {
+  const long = code(2500);
+  const cases: Record<string, { answer: string; keeps: boolean }> = {
+    'closed by the last line (over the highlight limit)': { answer: `Intro.\n\nHere is the file:\n\n${long}\n`, keeps: true },
+    'closed, no newline after the fence': { answer: `Intro.\n\n${long}`, keeps: true },
+    'still open when the stream ends': { answer: `Intro.\n\n${long.slice(0, -4)}`, keeps: true },
+    'a language without highlighting': { answer: `Intro.\n\n${code(200, 'zzz')}\n`, keeps: true },
+    'a short block that gets highlighted': { answer: `Intro.\n\n${code(40)}\n`, keeps: false },
+    'text after the block': { answer: `Intro.\n\n${long}\nThanks.`, keeps: false },
+  };
+  for (const [name, { answer, keeps }] of Object.entries(cases)) {
+    it(`gives identical HTML: ${name}`, () => {
+      // Chunks of 3 and 1000 split the closing fence across chunks (the view then trims what it showed of it).
+      for (const chunk of [3, 64, 1000]) {
+        const result = streamed(answer, chunk);
+        assert.equal(result.html, renderMarkdown(answer), `chunk ${chunk}`);
+        assert.equal(result.kept, keeps ? 1 : 0, `chunk ${chunk}: kept`);
+      }
+    });
+  }
 });
