@@ -165,6 +165,15 @@ export class RunSession {
     return updates !== undefined;
   }
 
+  /**
+   * Repeat N: the check of the sample recorded under `attempt` ended (verification checks the shown sample); the
+   * column's pass rate counts it.
+   */
+  sampleVerified(modelId: string, attempt: number, passed: boolean): void {
+    if (!this.samples.repeated || !this.samples.verified(modelId, attempt, passed)) return;
+    this.listener.updates(this.runId, this.replays.samplesUpdate(modelId));
+  }
+
   /** The code a column proposes, if any. */
   proposedCode(columnId: string): string | undefined {
     const modelId = this.state.modelIdOf(columnId);
