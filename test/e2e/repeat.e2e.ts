@@ -178,4 +178,26 @@ describe('repeat: a repeat-3 run of three models shows distributions, steps, dif
     assert.equal(vote.attempts?.[HAIKU.id], sampleOf(HAIKU, 1).attempt, 'and the first sample of the columns not stepped');
     assert.equal(after.filter((e) => e.type === 'attempt').length, MODELS.length * N, 'no attempt was added or lost');
   });
+
+  it('repeat: "Re-run ×2" in the results toolbar runs the shown comparison again with two samples per model', async () => {
+    const session = e2e();
+    const { workbench, fakes } = session;
+    const logPath = join(prefsDir(session, 'repeat-rerun'), 'preferences.jsonl');
+    await useLogPath(session, logPath);
+    for (const m of MODELS) fakes.setScript(m.model, ANSWERS[m.id]!.slice(0, 2).map(([why, code]) => ({ delayMs: 100, tokensPerSecond: 300, text: answerWith(why, code), usage: USAGE })));
+    const frame = await workbench.webviewFrame('[data-testid="rerun-repeat"]', 30_000);
+    await waitFor(async () => !(await frame.locator('[data-testid="rerun-repeat"]').isDisabled()), { what: 'Re-run ×N to be enabled', timeoutMs: 15_000 });
+    await frame.locator('[data-testid="rerun-repeat"]').selectOption({ label: 'Re-run ×2' });
+
+    const entries = await waitForLog(logPath, (e) => e.filter((x) => x.type === 'attempt').length === MODELS.length * 2, `${MODELS.length * 2} attempt lines`, 90_000);
+    const start = entries.find((e): e is Extract<LogEntry, { type: 'run-start' }> => e.type === 'run-start');
+    assert.equal(start?.repeat, 2, 'the re-run has two samples per model');
+    assert.deepEqual(start.models.map((m) => m.id), MODELS.map((m) => m.id), 'the same models');
+    for (const m of MODELS) {
+      assert.deepEqual(entries.filter((e): e is Attempt => e.type === 'attempt' && e.output.modelId === m.id).map((a) => a.sample).sort(), [1, 2]);
+      await waitFor(async () => (await position(frame, m.label)) === 'Sample 1/2', { what: `${m.label} to show sample 1/2`, timeoutMs: 30_000 });
+    }
+    assert.equal(await frame.locator('[data-testid="rerun-repeat"]').inputValue(), '', 'the dropdown reads ×N again');
+    await workbench.screenshot('repeat-rerun-x2');
+  });
 });
