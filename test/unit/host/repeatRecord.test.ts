@@ -16,6 +16,7 @@ import { RunRecorder } from '../../../src/host/prefs/runRecorder';
 import { assignColumns } from '../../../src/host/results/blindColumns';
 import { type KeyValueStore, RunCoordinator } from '../../../src/host/run/runCoordinator';
 import type { SessionPlan } from '../../../src/host/run/runSession';
+import { loggedSamples, shownLoggedAttempt } from '../../../src/host/run/loggedSamples';
 import type { HostToResults } from '../../../src/shared/protocol';
 import { ResultsModel } from '../../../src/webview/results/resultsModel';
 
@@ -130,6 +131,35 @@ describe('repeat: the record keeps every sample', () => {
     const voted = run.attempts.find((a) => a.modelId === 'alpha' && a.attempt === run.vote?.attempts?.['alpha']);
     assert.equal(voted?.sample, 3, 'the vote names the attempt of the sample on screen');
     assert.match(voted?.text ?? '', /return b \+ a/);
+
+    // Reopened from the log (history): the stepper is back and each sample shows its logged text.
+    const reopenedPanel = new ResultsModel();
+    const reopened = new RunCoordinator({
+      panel: {
+        post: (m: HostToResults) => {
+          if (m.type === 'run') reopenedPanel.setRun(m.run);
+        },
+        show: () => undefined,
+        setTitle: () => undefined,
+      },
+      store: new MemoryStore(),
+      recorder: new RunRecorder({ append: (e) => log.append(e).then(() => true) }),
+      readLog: () => log.readAll(),
+      reasonTags: () => [],
+    });
+    assert.equal(await reopened.openRun('rep-1'), true);
+    const logged = reopenedPanel.stateOf(alphaColumn);
+    assert.equal(logged?.samples?.count, 3, 'the logged run shows its samples');
+    assert.equal(logged?.samples?.shown, 1);
+    assert.equal(logged?.samples?.distinct, 2, 'the distribution is read back from the logged attempts');
+    assert.match(logged?.text ?? '', /return a \+ b/);
+    assert.equal(reopened.showSample(alphaColumn, 3), true);
+    assert.match(reopenedPanel.stateOf(alphaColumn)?.text ?? '', /return b \+ a/, 'sample 3 shows its logged answer');
+    assert.equal(reopenedPanel.stateOf(alphaColumn)?.samples?.shown, 3);
+    assert.match(loggedSamples(run, 'alpha').get(3)?.extractedCode ?? '', /return b \+ a/, 'Diff and Apply take that sample’s logged code');
+    assert.equal(shownLoggedAttempt(run, alphaColumn, new Map([[alphaColumn, 3]]))?.attempt, voted?.attempt);
+    assert.equal(reopened.showSample(alphaColumn, 4), false);
+    assert.equal(reopenedPanel.stateOf(session.state.columnIdOf('beta') ?? '')?.samples?.distinct, 1);
   });
 
   it('repeat 3 with verification: each sample’s check counts once in the pass rate, by the attempt it was shown under', async () => {
