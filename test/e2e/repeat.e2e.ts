@@ -62,9 +62,9 @@ async function answerText(frame: Frame, label: string): Promise<string> {
 }
 
 /** Clicks ‹ or › and waits until the column shows sample `to` with that sample's logged text. */
-async function step(frame: Frame, label: string, button: 'sample-prev' | 'sample-next', to: number, text: string): Promise<void> {
+async function step(frame: Frame, label: string, button: 'sample-prev' | 'sample-next', to: number, text: string, count = N): Promise<void> {
   await frame.locator(`${columnOf(label)} [data-testid="${button}"]`).click();
-  await waitFor(async () => (await position(frame, label)) === `Sample ${to}/${N}` && (await answerText(frame, label)).includes(text), {
+  await waitFor(async () => (await position(frame, label)) === `Sample ${to}/${count}` && (await answerText(frame, label)).includes(text), {
     what: `${label} to show sample ${to} ("${text}")`,
     timeoutMs: 15_000,
   });
@@ -199,5 +199,38 @@ describe('repeat: a repeat-3 run of three models shows distributions, steps, dif
     }
     assert.equal(await frame.locator('[data-testid="rerun-repeat"]').inputValue(), '', 'the dropdown reads ×N again');
     await workbench.screenshot('repeat-rerun-x2');
+  });
+
+  it('repeat: a repeat run reopened from history steps through its logged samples', async () => {
+    const session = e2e();
+    const { workbench, fakes } = session;
+    const logPath = join(prefsDir(session, 'repeat-history'), 'preferences.jsonl');
+    await useLogPath(session, logPath);
+    for (const m of MODELS) fakes.setScript(m.model, ANSWERS[m.id]!.slice(0, 2).map(([why, code]) => ({ delayMs: 100, tokensPerSecond: 300, text: answerWith(why, code), usage: USAGE })));
+    await compareSelection(session, { command: 'parallax.compareFixesRepeat' });
+    await workbench.pickQuickInputItem('×2');
+    const entries = await waitForLog(logPath, (e) => e.filter((x) => x.type === 'attempt').length === MODELS.length * 2, `${MODELS.length * 2} attempt lines`, 90_000);
+    const repeated = entries.find((e): e is Extract<LogEntry, { type: 'run-start' }> => e.type === 'run-start')!;
+    const logged = (n: number): string => entries.find((e): e is Attempt => e.type === 'attempt' && e.output.modelId === NANO.id && e.sample === n)!.output.text.split('\n')[0]!;
+    // A plain run takes the panel, so the repeat run is only in the log.
+    await compareSelection(session);
+    await waitForLog(logPath, (e) => e.filter((x) => x.type === 'attempt').length === MODELS.length * 3, 'the plain run’s attempts', 60_000);
+
+    await workbench.openViewContainer('Parallax');
+    const row = `[data-testid="recent-run"][data-run-id="${repeated.runId}"]`;
+    const sidebar = await workbench.webviewFrame(row);
+    await sidebar.click(row);
+    const panel = await waitFor(
+      async () => {
+        const frame = await workbench.webviewFrame('.banner.history');
+        return (await frame.$(`${columnOf(NANO.label)} [data-testid="sample-position"]`)) ? frame : undefined;
+      },
+      { what: 'the results panel showing the repeat run from history', timeoutMs: 30_000 },
+    );
+    await waitFor(async () => (await position(panel, NANO.label)) === 'Sample 1/2' && (await answerText(panel, NANO.label)).includes(logged(1)), { what: 'sample 1 from the log', timeoutMs: 15_000 });
+    assert.equal(await stat(panel, NANO.label, 'distinct'), '2 distinct', 'the distribution is read back from the log');
+    await step(panel, NANO.label, 'sample-next', 2, logged(2), 2);
+    await workbench.screenshot('repeat-history-samples');
+    await step(panel, NANO.label, 'sample-prev', 1, logged(1), 2);
   });
 });
