@@ -16,6 +16,8 @@ export interface EstimateFigures {
   heuristicModels: number;
   /** Some output bound is the default, not the model's `maxTokens`. */
   defaultBound?: boolean | undefined;
+  /** Repeat N: samples per model, already counted in the output and the costs (absent or 1: one). */
+  samples?: number | undefined;
 }
 
 /**
@@ -50,7 +52,7 @@ function plural(n: number, word: string): string {
 export function estimateSummary(e: EstimateFigures): string {
   const tokens = `≈${count.format(e.inputTokens)} in + ≤${count.format(e.outputTokens)} out tokens`;
   const cost = costRange(e.costLowUsd, e.costHighUsd);
-  const who = plural(e.models, 'model');
+  const who = `${plural(e.models, 'model')}${(e.samples ?? 1) > 1 ? ` ×${e.samples}` : ''}`;
   if (cost === undefined) return `${tokens} · cost unknown for ${who}`;
   const unknown = e.unknownPriceModels > 0 ? ` (${plural(e.unknownPriceModels, 'unknown price')})` : '';
   return `${tokens} · ${cost} for ${who}${unknown}`;
@@ -59,6 +61,7 @@ export function estimateSummary(e: EstimateFigures): string {
 /** What the estimate assumed, for a tooltip or a dialog's detail. */
 export function estimateCaveats(e: EstimateFigures): string {
   const parts = ['An estimate: providers count and bill with their own tokenizers.'];
+  if ((e.samples ?? 1) > 1) parts.push(`Each model answers ${e.samples} times (Repeat N): the output bound and the costs are for all ${e.samples} samples.`);
   if (e.heuristicModels > 0) {
     parts.push(`Input tokens of ${plural(e.heuristicModels, 'model')} are a heuristic count (≈4 characters a token): no tokenizer is bundled for their family.`);
   }

@@ -76,8 +76,15 @@ export interface RunHandle {
 
 const DEFAULT_METRICS_INTERVAL_MS = 100;
 export const MAX_REPEAT = 10;
-/** A rate-limit error without Retry-After still pauses its endpoint this long. */
+/** A rate-limit error without Retry-After still pauses its endpoint this long (doubled for each re-queue). */
 const RATE_LIMIT_PAUSE_MS = 2_000;
+/** The longest pause a rate-limit error without Retry-After backs off to. */
+const RATE_LIMIT_PAUSE_CAP_MS = 16_000;
+/**
+ * Repeat N: a sample that ends in a rate-limit error is queued again behind its endpoint's pause, this many times at
+ * most. Each attempt is a model-start … model-end of its own, so the record keeps every one.
+ */
+export const RATE_LIMIT_REQUEUES = 3;
 
 export function startComparison(opts: CompareOptions): RunHandle {
   return new ComparisonRun(opts);
@@ -99,6 +106,8 @@ class ComparisonRun implements RunHandle {
   private readonly settings: AttemptSettings;
   private started = false;
   private inFlight = 0;
+  /** How often each sample was re-queued after a rate-limit error, by sample key. */
+  private readonly requeued = new Map<string, number>();
 
   constructor(private readonly opts: CompareOptions) {
     const ids = opts.models.map((m) => m.spec.id);
@@ -141,6 +150,7 @@ class ComparisonRun implements RunHandle {
     if (!Number.isInteger(sample) || sample < 1 || sample > this.repeat) return Promise.reject(new Error(`No sample ${sample} of "${modelId}".`));
     this.ensureStarted();
     const key = sampleKey(modelId, sample);
+    this.requeued.delete(key);
     const queued = this.waiting.get(key);
     if (queued) return queued.pending;
     const previous = this.attempts.get(key);
@@ -201,11 +211,20 @@ class ComparisonRun implements RunHandle {
     const attempt = new ModelAttempt(model, this.repeat > 1 ? this.sampleSettings(sample) : this.settings);
     this.attempts.set(sampleKey(model.spec.id, sample), attempt);
     if (cancelled) attempt.cancel();
+    const key = sampleKey(model.spec.id, sample);
     return attempt.outcome.then((settled) => {
       const outcome = this.repeat > 1 ? { ...settled, sample } : settled;
+      const rateLimited = outcome.error?.kind === 'rate-limit';
+      const requeues = this.requeued.get(key) ?? 0;
       // Pause before letting go of the slot, so the next waiter is held by the pause rather than sent at once.
-      if (outcome.error?.kind === 'rate-limit') this.opts.limiter?.pause(model.limitKey ?? model.spec.provider, outcome.error.retryAfterMs ?? RATE_LIMIT_PAUSE_MS);
+      if (rateLimited) this.opts.limiter?.pause(model.limitKey ?? model.spec.provider, outcome.error?.retryAfterMs ?? Math.min(RATE_LIMIT_PAUSE_CAP_MS, RATE_LIMIT_PAUSE_MS * 2 ** requeues));
       release();
+      // Repeat N: a rate-limited sample (not replaced by a retry meanwhile) queues again behind the pause; it stays
+      // in flight.
+      if (rateLimited && this.repeat > 1 && this.opts.limiter && requeues < RATE_LIMIT_REQUEUES && this.attempts.get(key) === attempt && !attempt.isSuperseded) {
+        this.requeued.set(key, requeues + 1);
+        return this.launch(model, sample);
+      }
       // A superseded attempt handed its place in `inFlight` to its replacement. Any other attempt counts itself
       // out, even when a retry replaced it between settling and this callback (then the retry counted itself in).
       if (!attempt.isSuperseded) {

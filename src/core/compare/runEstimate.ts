@@ -49,6 +49,8 @@ export interface RunEstimate {
   heuristicModels: number;
   /** Some model has no `maxTokens`, so its bound is the default. */
   defaultBound: boolean;
+  /** Repeat N: samples per model; output bounds and costs are for all of them (absent: one). */
+  samples?: number;
 }
 
 /** OpenAI's own models (gpt-4o, gpt-4.1, gpt-5, o1/o3/o4…), also when served through a router ("openai/gpt-4o"). */
@@ -93,6 +95,26 @@ export function estimateRun(promptText: string, models: readonly EstimatedModel[
     unknownPriceModels: perModel.length - priced.length,
     heuristicModels: perModel.filter((m) => m.counting === 'heuristic').length,
     defaultBound: perModel.some((m) => m.defaultBound),
+  };
+}
+
+/**
+ * The estimate of a Repeat N run: every model is asked `samples` times with the same prompt, so each model's output
+ * bound and cost range, and their sums, are `samples` times one request's. The input count stays the prompt's size.
+ */
+export function repeatedEstimate(estimate: RunEstimate, samples: number): RunEstimate {
+  const n = Math.floor(samples);
+  if (!(n > 1)) return estimate;
+  const costs = (e: { costLowUsd?: number; costHighUsd?: number }): { costLowUsd?: number; costHighUsd?: number } => ({
+    ...(e.costLowUsd === undefined ? {} : { costLowUsd: e.costLowUsd * n }),
+    ...(e.costHighUsd === undefined ? {} : { costHighUsd: e.costHighUsd * n }),
+  });
+  return {
+    ...estimate,
+    ...costs(estimate),
+    models: estimate.models.map((m) => ({ ...m, outputBound: m.outputBound * n, ...costs(m) })),
+    outputBound: estimate.outputBound * n,
+    samples: n,
   };
 }
 

@@ -60,7 +60,7 @@ export async function routeResultsMessage(
     return message.type === 'cancel' ? coordinator.cancel(message.columnId) : coordinator.retry(message.columnId);
   }
   if (message.type === 'showSample') {
-    if (!controller.live) return post('info', 'This run is from your log: re-run it to step through new samples.');
+    // The live run, or a Repeat N run reopened from the log (its samples are read back from the logged attempts).
     return void coordinator.showSample(message.columnId, message.sample);
   }
   // Diffs, Compare, Apply and Copy work on the live run and on a run reopened from the log alike.

@@ -10,6 +10,7 @@ import type { RunView } from '../../shared/protocol';
 import { loggedApplyBlock, loggedOriginal } from '../prefs/loggedEdits';
 import { columnOrder } from '../prefs/runRecords';
 import type { ComparisonController, LiveRun } from '../run/comparisonController';
+import { loggedSamples, shownLoggedAttempt } from '../run/loggedSamples';
 import type { SelectionTarget } from './applyEdit';
 
 export interface ReviewedRun {
@@ -27,7 +28,7 @@ export interface ReviewedRun {
   answerText(columnId: string): string;
   /** Records that the column's code was applied. */
   applied(columnId: string, files?: readonly string[]): void;
-  /** Repeat N on the live run: the samples behind each column (absent for one sample, and for logged runs). */
+  /** Repeat N: the samples behind each column, live or logged (absent for one sample per model). */
   samples?: ReviewedSamples;
 }
 
@@ -86,7 +87,9 @@ export async function loggedReview(record: RunRecord, view: RunView, recordAppli
   const end = document.offsetAt(new vscode.Position(selection.endLine, selection.endCharacter));
   const order = columnOrder(record);
   const modelOf = (columnId: string): string | undefined => order[view.columns.findIndex((c) => c.columnId === columnId)];
-  const outputOf = (columnId: string) => record.outputs.find((o) => o.modelId === modelOf(columnId));
+  // Repeat N: a column acts on the logged attempt of the sample it shows.
+  const shown = new Map(view.states.flatMap((s) => (s.samples ? [[s.columnId, s.samples.shown] as const] : [])));
+  const outputOf = (columnId: string) => shownLoggedAttempt(record, columnId, shown) ?? record.outputs.find((o) => o.modelId === modelOf(columnId));
   return {
     runId: record.id,
     fileName: uri.path.split('/').pop() || 'selection.txt',
@@ -104,9 +107,21 @@ export async function loggedReview(record: RunRecord, view: RunView, recordAppli
     applied: (c) => {
       const modelId = modelOf(c);
       if (modelId === undefined) return;
-      const attempt = Math.max(1, ...record.attempts.filter((a) => a.modelId === modelId).map((a) => a.attempt));
+      const attempt = shownLoggedAttempt(record, c, shown)?.attempt ?? Math.max(1, ...record.attempts.filter((a) => a.modelId === modelId).map((a) => a.attempt));
       recordApplied(record.id, modelId, attempt);
     },
+    ...(record.repeat !== undefined && record.repeat > 1
+      ? {
+          samples: {
+            count: record.repeat,
+            shown: (c: string) => shown.get(c) ?? 1,
+            code: (c: string, n: number) => {
+              const modelId = modelOf(c);
+              return modelId === undefined ? undefined : loggedSamples(record, modelId).get(n)?.extractedCode;
+            },
+          },
+        }
+      : {}),
   };
 }
 

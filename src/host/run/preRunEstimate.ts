@@ -33,6 +33,7 @@ export function estimateFigures(estimate: RunEstimate): EstimateFigures {
     unknownPriceModels: estimate.unknownPriceModels,
     heuristicModels: estimate.heuristicModels,
     defaultBound: estimate.defaultBound,
+    ...(estimate.samples === undefined ? {} : { samples: estimate.samples }),
   };
 }
 

@@ -14,6 +14,7 @@ import type { ColumnUpdate, HostToResults, RunView, VoteDraftView, VoteView } fr
 import type { RunRecorder } from '../prefs/runRecorder';
 import { recordMasked, runViewFromRecord, voteFromView } from '../prefs/runRecords';
 import { ColumnUpdateBatcher } from '../results/columnUpdateBatcher';
+import { loggedSamples, modelOfColumn, shownLoggedAttempt, withLoggedSamples } from './loggedSamples';
 import { RunSession, type SessionPlan, type StartEngine } from './runSession';
 
 export const LAST_RUN_KEY = 'parallax.lastRunId';
@@ -44,6 +45,8 @@ export interface CoordinatorPorts {
 interface RestoredRun {
   record: RunRecord;
   view: RunView;
+  /** Repeat N: the sample each column shows, by column id (default 1). */
+  shown: ReadonlyMap<string, number>;
 }
 
 export class RunCoordinator {
@@ -71,7 +74,7 @@ export class RunCoordinator {
   }
 
   /** The run restored from the log (history, or after a reload) that the panel shows, if it shows one. */
-  get restoredRun(): { readonly record: RunRecord; readonly view: RunView } | undefined {
+  get restoredRun(): { readonly record: RunRecord; readonly view: RunView; readonly shown: ReadonlyMap<string, number> } | undefined {
     return this.restored;
   }
 
@@ -121,8 +124,9 @@ export class RunCoordinator {
     if (!wasRunning) this.ports.runningChanged?.(true);
   }
 
-  /** Repeat N: the live run's column shows another of its samples, at once. */
+  /** Repeat N: the column (of the live run, or of a logged one) shows another of its samples, at once. */
   showSample(columnId: string, sample: number): boolean {
+    if (this.restored) return this.showLoggedSample(this.restored, columnId, sample);
     const shown = this.session?.showSample(columnId, sample) ?? false;
     if (shown) this.batcher.flush();
     return shown;
@@ -247,7 +251,19 @@ export class RunCoordinator {
     const { runs } = await this.ports.readLog();
     const record = runs.find((r) => r.id === runId);
     if (!record) return false;
-    this.restored = { record, view: runViewFromRecord(record, this.ports.reasonTags()) };
+    this.restored = this.restoredOf(record);
+    return true;
+  }
+
+  private restoredOf(record: RunRecord, shown: ReadonlyMap<string, number> = new Map()): RestoredRun {
+    return { record, view: withLoggedSamples(record, runViewFromRecord(record, this.ports.reasonTags()), shown), shown };
+  }
+
+  private showLoggedSample(restored: RestoredRun, columnId: string, sample: number): boolean {
+    const modelId = modelOfColumn(restored.record, columnId);
+    if (modelId === undefined || !loggedSamples(restored.record, modelId).has(sample)) return false;
+    this.restored = this.restoredOf(restored.record, new Map(restored.shown).set(columnId, sample));
+    this.postFullView();
     return true;
   }
 
@@ -263,10 +279,15 @@ export class RunCoordinator {
     }
     const attempts: Record<string, number> = {};
     for (const a of restored.record.attempts) attempts[a.modelId] = Math.max(attempts[a.modelId] ?? 0, a.attempt);
+    // Repeat N: the attempt of the sample each column shows.
+    for (const columnId of order) {
+      const shown = shownLoggedAttempt(restored.record, columnId, restored.shown);
+      if (shown) attempts[shown.modelId] = shown.attempt;
+    }
     const vote: Vote = { ...base, blind: recordMasked(restored.record), attempts };
     void this.ports.recorder.vote(restored.record.id, vote);
     const record = { ...restored.record, vote };
-    this.restored = { record, view: runViewFromRecord(record, this.ports.reasonTags()) };
+    this.restored = this.restoredOf(record, restored.shown);
     return vote;
   }
 
@@ -274,7 +295,7 @@ export class RunCoordinator {
     if (restored.record.vote || restored.record.revealedAt || !restored.record.blind) return false;
     void this.ports.recorder.reveal(restored.record.id);
     const record = { ...restored.record, revealedAt: new Date().toISOString() };
-    this.restored = { record, view: runViewFromRecord(record, this.ports.reasonTags()) };
+    this.restored = this.restoredOf(record, restored.shown);
     return true;
   }
 

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CompareModel } from '../../core/compare/compareEngine';
-import { needsConfirmation, type RunEstimate } from '../../core/compare/runEstimate';
+import { needsConfirmation, repeatedEstimate, type RunEstimate } from '../../core/compare/runEstimate';
 import type { ModelConfig } from '../../core/config/modelConfig';
 import type { ParallaxSettings } from '../../core/config/settingsSchema';
 import { assembleContext } from '../../core/prompts/contextAssembly';
@@ -116,7 +116,7 @@ export async function prepareFromContext(
     }
     models.push(built);
   }
-  const estimate = await estimatePrompt(prompt, configs, settings.prices);
+  const estimate = repeatedEstimate(await estimatePrompt(prompt, configs, settings.prices), request.repeat ?? 1);
   if (!(await confirmCost(estimate, settings.confirmAboveUsd))) return undefined;
   return {
     template: request.template,

@@ -21,7 +21,8 @@ import { voteFromView } from '../prefs/runRecords';
 import type { ColumnAssignment } from '../results/blindColumns';
 import { type RunMeta, RunViewState } from '../results/runViewState';
 import type { ProviderLimiter } from '../../core/compare/providerLimiter';
-import { type SampleSlot, SampleSlots, stripSample, withoutSample } from './sampleSlots';
+import { SampleReplay } from './sampleReplay';
+import { SampleSlots, withoutSample } from './sampleSlots';
 
 /** What a session needs from the prepared run (a subset of `PreparedRun`, so tests can build one by hand). */
 export interface SessionPlan {
@@ -71,6 +72,7 @@ export class RunSession {
   private settledWaiters: Array<() => void> = [];
   /** Every sample of every model (one per model without Repeat N). */
   readonly samples: SampleSlots;
+  private readonly replays: SampleReplay;
 
   constructor(
     readonly plan: SessionPlan,
@@ -82,6 +84,7 @@ export class RunSession {
     this.state = new RunViewState(meta, plan.models.map((m) => m.spec), plan.assignments, plan.blind);
     const repeat = Math.max(1, Math.min(10, Math.floor(plan.repeat ?? 1)));
     this.samples = new SampleSlots(plan.models.map((m) => m.spec.id), repeat);
+    this.replays = new SampleReplay(this);
     const selectionCut = plan.prompt.truncations.some((t) => t.part === 'selection');
     this.applyBlock = selectionCut
       ? 'The selection was cut to fit the context limit, so Apply would drop code the models never saw. Copy or diff instead.'
@@ -144,15 +147,12 @@ export class RunSession {
 
   /** Repeat N: which sample a column shows (1 without Repeat N). */
   shownSample(columnId: string): number {
-    const modelId = this.state.modelIdOf(columnId);
-    return modelId === undefined ? 1 : this.samples.shownSample(modelId);
+    return this.replays.shownSample(columnId);
   }
 
   /** The code one sample of a column proposes, if any. */
   sampleCode(columnId: string, sample: number): string | undefined {
-    const modelId = this.state.modelIdOf(columnId);
-    const edit = modelId === undefined ? undefined : this.samples.slot(modelId, sample)?.edit;
-    return edit?.kind === 'replacement' ? edit.code : undefined;
+    return this.replays.sampleCode(columnId, sample);
   }
 
   /**
@@ -160,12 +160,18 @@ export class RunSession {
    * vote then act on that sample. False when there is no such sample.
    */
   showSample(columnId: string, sample: number): boolean {
-    const modelId = this.state.modelIdOf(columnId);
-    if (modelId === undefined || !this.samples.repeated || !this.samples.show(modelId, sample)) return false;
-    const slot = this.samples.slot(modelId, sample);
-    if (!slot) return false;
-    this.listener.updates(this.runId, this.replay(modelId, slot));
-    return true;
+    const updates = this.replays.show(columnId, sample);
+    if (updates) this.listener.updates(this.runId, updates);
+    return updates !== undefined;
+  }
+
+  /**
+   * Repeat N: the check of the sample recorded under `attempt` ended (verification checks the shown sample); the
+   * column's pass rate counts it.
+   */
+  sampleVerified(modelId: string, attempt: number, passed: boolean): void {
+    if (!this.samples.repeated || !this.samples.verified(modelId, attempt, passed)) return;
+    this.listener.updates(this.runId, this.replays.samplesUpdate(modelId));
   }
 
   /** The code a column proposes, if any. */
@@ -277,50 +283,15 @@ export class RunSession {
       this.attemptsStarted.set(event.modelId, attempt);
     }
     this.samples.apply(event, attempt);
-    const updates = this.shownOnColumn(event) ? this.state.apply(withoutSample(event)) : [];
+    const updates = this.replays.shownOnColumn(event) ? this.state.apply(withoutSample(event)) : [];
     if (event.type === 'model-end') updates.push(...this.modelEnded(event.outcome));
-    if ((event.type === 'model-start' || event.type === 'model-end') && this.samples.repeated) updates.push(...this.samplesUpdate(event.type === 'model-end' ? event.outcome.modelId : event.modelId));
+    if ((event.type === 'model-start' || event.type === 'model-end') && this.samples.repeated) updates.push(...this.replays.samplesUpdate(event.type === 'model-end' ? event.outcome.modelId : event.modelId));
     if (updates.length > 0) this.listener.updates(this.runId, updates);
     if (event.type === 'run-end' && !this.ended) {
       this.ended = true;
       this.listener.settled(this, event.outcomes);
       for (const resolve of this.settledWaiters.splice(0)) resolve();
     }
-  }
-
-  /** Whether an event belongs to the sample its column shows (always, without Repeat N). */
-  private shownOnColumn(event: RunEvent): boolean {
-    if (!this.samples.repeated || event.type === 'run-start' || event.type === 'run-end') return true;
-    const modelId = event.type === 'model-end' ? event.outcome.modelId : event.modelId;
-    const sample = (event.type === 'model-end' ? event.outcome.sample : event.sample) ?? 1;
-    return sample === this.samples.shownSample(modelId);
-  }
-
-  private samplesUpdate(modelId: string): ColumnUpdate[] {
-    const columnId = this.state.columnIdOf(modelId);
-    const samples = this.samples.view(modelId, this.state.masked);
-    return columnId === undefined || !samples ? [] : [{ kind: 'samples', columnId, samples }];
-  }
-
-  /** Shows a sample on its column from scratch: its text, metrics, end state and edit. */
-  private replay(modelId: string, slot: SampleSlot): ColumnUpdate[] {
-    const { runId } = this;
-    const updates = this.state.apply({ type: 'model-start', runId, modelId, startedAt: slot.metrics?.startedAt ?? Date.now() });
-    if (slot.reasoning) updates.push(...this.state.apply({ type: 'delta', runId, modelId, channel: 'reasoning', text: slot.reasoning }));
-    if (slot.text) updates.push(...this.state.apply({ type: 'delta', runId, modelId, channel: 'text', text: slot.text }));
-    if (slot.outcome) updates.push(...this.state.apply({ type: 'model-end', runId, outcome: stripSample(slot.outcome) }));
-    else if (slot.metrics) updates.push(...this.state.apply({ type: 'metrics', runId, modelId, metrics: slot.metrics }));
-    this.showExtraction(modelId, slot);
-    if (slot.summary) updates.push(...this.state.setEdit(modelId, slot.summary));
-    updates.push(...this.samplesUpdate(modelId));
-    return updates;
-  }
-
-  private showExtraction(modelId: string, slot: SampleSlot | undefined): void {
-    if (slot?.edit) this.extracted.set(modelId, slot.edit);
-    else this.extracted.delete(modelId);
-    if (slot?.patchSet) this.patchSets.set(modelId, slot.patchSet);
-    else this.patchSets.delete(modelId);
   }
 
   private modelEnded(outcome: ModelOutcome): ColumnUpdate[] {
@@ -335,7 +306,7 @@ export class RunSession {
     this.listener.modelEnded?.(this, outcome);
     const shown = !this.samples.repeated || (outcome.sample ?? 1) === this.samples.shownSample(outcome.modelId);
     if (!shown || !extracted.summary) return [];
-    this.showExtraction(outcome.modelId, slot ?? { ...extracted, attempt: 0, state: outcome.state, text: '', reasoning: '' });
+    this.replays.showExtraction(outcome.modelId, slot ?? { ...extracted, attempt: 0, state: outcome.state, text: '', reasoning: '' });
     return this.state.setEdit(outcome.modelId, extracted.summary);
   }
 

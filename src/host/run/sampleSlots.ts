@@ -63,6 +63,17 @@ export class SampleSlots {
     return true;
   }
 
+  /**
+   * A check of the sample recorded under `attempt` ended: it counts in the pass rate. False when no sample has that
+   * attempt any more (it was retried since).
+   */
+  verified(modelId: string, attempt: number, passed: boolean): boolean {
+    const slot = this.samplesOf(modelId).find((s) => s.attempt === attempt);
+    if (!slot) return false;
+    slot.passed = passed;
+    return true;
+  }
+
   /** Some sample of some model is still queued or streaming. */
   get anyRunning(): boolean {
     return [...this.slots.values()].some((list) => list.some((s) => s.state === 'queued' || s.state === 'streaming'));

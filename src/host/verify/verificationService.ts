@@ -93,6 +93,8 @@ export class VerificationService implements vscode.Disposable {
   private async runChecks(live: LiveRun, folder: vscode.WorkspaceFolder, check: CheckCommand, columnIds: readonly string[], settings: ReturnType<typeof readVerifySettings>): Promise<void> {
     const runId = live.session.runId;
     const candidates = new Map<string, Candidate>();
+    // The attempt each candidate is (Repeat N: the sample its column shows now), fixed before the checks start.
+    const attempts = new Map(columnIds.map((c) => [c, Math.max(1, live.session.shownAttempt(live.session.state.modelIdOf(c) ?? ''))]));
     let baseline: Candidate | undefined;
     for (const columnId of columnIds) {
       const built = await candidateOfColumn(live, columnId, folder);
@@ -129,7 +131,7 @@ export class VerificationService implements vscode.Disposable {
           finished: (key, verification, run) => {
             const hasOutput = this.keepOutput(runId, key, label(key), check, run);
             this.show(runId, key, toView(verification, check, hasOutput));
-            void this.record(live, key, check, verification);
+            void this.record(live, key, attempts.get(key) ?? 1, check, verification);
           },
         },
       );
@@ -165,15 +167,17 @@ export class VerificationService implements vscode.Disposable {
     this.d.post({ type: 'verification', runId, columnId, verification });
   }
 
-  private async record(live: LiveRun, columnId: string, check: CheckCommand, v: Verification): Promise<void> {
+  private async record(live: LiveRun, columnId: string, attempt: number, check: CheckCommand, v: Verification): Promise<void> {
     const modelId = live.session.state.modelIdOf(columnId);
     if (modelId === undefined) return;
+    // A check that could not run (error, cancelled) says nothing about the answer: it is not in the pass rate.
+    if (v.state !== 'error' && v.state !== 'cancelled') live.session.sampleVerified(modelId, attempt, v.state === 'passed');
     await this.d.preferences.append({
       schemaVersion: 2,
       type: 'verification',
       runId: live.session.runId,
       modelId,
-      attempt: Math.max(1, live.session.shownAttempt(modelId)),
+      attempt,
       at: new Date().toISOString(),
       command: check.command,
       state: v.state,

@@ -18,6 +18,7 @@ import type { VerificationView } from '../../shared/verificationProtocol';
 import { verificationSummaryItem, verificationToolbar } from './verificationBadge';
 import { VoteBar } from './voteBar';
 import { isTextEntry, voteActionForKey } from './voteKeys';
+import { rerunRepeatSelect } from './rerunRepeat';
 
 const TICK_MS = 200;
 /** Rendering time per animation frame before the remaining columns wait for the next frame. */
@@ -166,6 +167,8 @@ export class ResultsView {
     cancelAll.hidden = !running || run.readOnly;
     const rerun = iconButton({ testId: 'rerun', label: 'Re-run this comparison', icon: 'debug-rerun', onClick: () => this.post({ type: 'rerun' }) });
     rerun.disabled = running;
+    const rerunRepeat = rerunRepeatSelect(this.post);
+    rerunRepeat.disabled = running;
     const verify = verificationToolbar(this.post, run.readOnly);
     this.cancelVerify = verify.cancel;
     verify.cancel.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
@@ -183,6 +186,7 @@ export class ResultsView {
         blind,
         cancelAll,
         rerun,
+        rerunRepeat,
         iconButton({ testId: 'export-markdown', label: 'Export run as Markdown', icon: 'export', onClick: () => this.post({ type: 'exportMarkdown' }) }),
       ]),
     ]);
@@ -222,8 +226,7 @@ export class ResultsView {
       this.judge?.setStreaming(running);
       const cancelAll = this.main.querySelector<HTMLElement>('[data-testid="cancel-all"]');
       if (cancelAll) cancelAll.hidden = !running || (this.model.run?.readOnly ?? true);
-      const rerun = this.main.querySelector<HTMLButtonElement>('[data-testid="rerun"]');
-      if (rerun) rerun.disabled = running;
+      for (const rerun of this.main.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('[data-testid="rerun"], [data-testid="rerun-repeat"]')) rerun.disabled = running;
       this.updateTicker();
     }
   }

@@ -36,7 +36,7 @@ export class SampleStepper {
     this.samples = samples;
     this.root.hidden = samples === undefined;
     if (!samples) return;
-    this.position.textContent = `${samples.shown}/${samples.count}`;
+    this.position.textContent = `Sample ${samples.shown}/${samples.count}`;
     this.position.title = `Sample ${samples.shown} of ${samples.count} (${samples.states[samples.shown - 1] ?? ''})`;
     const started = (n: number) => samples.states[n - 1] !== undefined && samples.states[n - 1] !== 'queued';
     this.prev.disabled = samples.shown <= 1 || !started(samples.shown - 1);

@@ -57,6 +57,7 @@ export class ComposerSection {
       className: 'repeat-select',
       attrs: { 'data-testid': 'repeat', 'aria-label': 'Samples per model (Repeat N)', title: 'Run each model N times: each column shows the distribution of its samples' },
     }, [1, ...REPEAT_CHOICES].map((n) => element('option', { text: `×${n}`, attrs: { value: String(n) } })));
+    this.repeat.addEventListener('change', () => this.refreshButtons());
 
     this.root = element('section', { className: 'section composer', attrs: { 'aria-label': 'Prompt' } }, [
       element('label', { text: 'Template', attrs: { for: 'template' } }),
@@ -92,8 +93,9 @@ export class ComposerSection {
     const selected = this.selectedModelIds().length;
     const running = state?.running ?? false;
     const estimate = state?.estimate ?? null;
-    this.estimate.textContent = estimateLine(estimate, selected);
-    this.estimate.title = estimate ? estimateTooltip(estimate, selected) : '';
+    const samples = repeatOf(this.repeat.value).repeat ?? 1;
+    this.estimate.textContent = estimateLine(estimate, selected, samples);
+    this.estimate.title = estimate ? estimateTooltip(estimate, selected, samples) : '';
     const blocker = runBlocker({ running, selected, template: this.draft.template, instruction: this.draft.instruction });
     this.run.disabled = blocker !== undefined;
     this.blocker.textContent = running ? '' : (blocker ?? '');

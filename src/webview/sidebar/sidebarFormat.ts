@@ -23,23 +23,27 @@ export function instructionField(template: TemplateId): InstructionField {
 }
 
 /** "≈1,234 in + ≤8,192 out tokens · ≈$0.0031–$0.082 for 2 models (1 unknown price)", for the chosen template. */
-export function estimateLine(estimate: EstimateView | null, selectedModels: number): string {
+export function estimateLine(estimate: EstimateView | null, selectedModels: number, samples = 1): string {
   if (!estimate || selectedModels === 0) return '';
-  const line = estimateSummary(estimateFiguresOf(estimate, selectedModels));
+  const line = estimateSummary(estimateFiguresOf(estimate, selectedModels, samples));
   return estimate.template ? `${line} · ${TEMPLATE_TITLES[estimate.template]} prompt` : line;
 }
 
 /** What the estimate assumed (the line's tooltip). */
-export function estimateTooltip(estimate: EstimateView, selectedModels: number): string {
-  return estimateCaveats(estimateFiguresOf(estimate, selectedModels));
+export function estimateTooltip(estimate: EstimateView, selectedModels: number, samples = 1): string {
+  return estimateCaveats(estimateFiguresOf(estimate, selectedModels, samples));
 }
 
-function estimateFiguresOf(estimate: EstimateView, selectedModels: number): EstimateFigures {
+/** `samples`: Repeat N's samples per model; the output bound and the costs are for all of them. */
+function estimateFiguresOf(estimate: EstimateView, selectedModels: number, samples: number): EstimateFigures {
+  const n = Number.isInteger(samples) && samples > 1 ? samples : 1;
+  const times = (v: number | undefined): number | undefined => (v === undefined ? undefined : v * n);
   return {
     inputTokens: estimate.inputTokens,
-    outputTokens: estimate.outputTokens ?? 0,
-    costLowUsd: estimate.costLowUsd ?? estimate.costUsd,
-    costHighUsd: estimate.costHighUsd ?? estimate.costUsd,
+    outputTokens: (estimate.outputTokens ?? 0) * n,
+    costLowUsd: times(estimate.costLowUsd ?? estimate.costUsd),
+    costHighUsd: times(estimate.costHighUsd ?? estimate.costUsd),
+    ...(n > 1 ? { samples: n } : {}),
     models: selectedModels,
     unknownPriceModels: estimate.unknownPriceModels,
     heuristicModels: estimate.heuristicModels ?? selectedModels,

@@ -5,6 +5,7 @@ import { startComparison } from '../../../src/core/compare/compareEngine';
 import { ProviderLimiter, type LimiterClock } from '../../../src/core/compare/providerLimiter';
 import { concurrencyFor, limitKeyOf } from '../../../src/core/compare/providerLimits';
 import type { ChatProvider, StreamEvent } from '../../../src/core/providers/provider';
+import type { RunEvent } from '../../../src/core/compare/runTypes';
 import { compareModel, RELAXED_LIMITS, recordEvents } from './engineFixtures';
 
 /** A provider that counts how many of its streams are open at once; each answers after a few event-loop turns. */
@@ -84,22 +85,24 @@ describe('repeat: compare engine samples', () => {
     assert.equal(events.filter((e) => e.type === 'model-end').length, 4);
   });
 
-  it('a 429 with Retry-After pauses that endpoint: the next sample waits for it', async () => {
+  it('a 429 with Retry-After pauses that endpoint: the next sample waits for it, and the limited one is queued again', async () => {
     let now = 0;
     const timers: Array<{ at: number; fn: () => void }> = [];
     const clock: LimiterClock = { now: () => now, setTimeout: (fn, ms) => timers.push({ at: now + ms, fn }), clearTimeout: () => undefined };
     const provider = new CountingProvider((n) => (n === 1 ? [{ type: 'error', kind: 'rate-limit', message: '429', status: 429, retryAfterMs: 5_000 }] : answer('ok')));
     const limiter = new ProviderLimiter(() => 1, clock);
     const run = startComparison({ models: [{ ...compareModel('a', provider), limitKey: 'k' }], limits: RELAXED_LIMITS, requestHash: 'h', repeat: 2, limiter });
+    const events = recordEvents(run);
     for (let turn = 0; timers.length === 0 && turn < 10_000; turn++) await new Promise((resolve) => setImmediate(resolve));
     assert.equal(provider.calls, 1, 'the second sample is held while the endpoint is paused');
     assert.equal(timers[0]?.at, 5_000);
     now = 5_000;
     timers.shift()?.fn();
     const outcomes = await run.done;
-    assert.deepEqual(outcomes.map((o) => o.state), ['error', 'done']);
-    assert.equal(outcomes[0]?.error?.retryAfterMs, 5_000);
-    assert.equal(provider.calls, 2);
+    assert.deepEqual(outcomes.map((o) => o.state), ['done', 'done'], 'the rate-limited sample was queued again and answered');
+    const limited = events.find((e): e is Extract<RunEvent, { type: 'model-end' }> => e.type === 'model-end' && e.outcome.error?.kind === 'rate-limit');
+    assert.equal(limited?.outcome.error?.retryAfterMs, 5_000, 'its rate-limited attempt still ended as such');
+    assert.equal(provider.calls, 3);
   });
 
   it('retry of one sample replaces only that sample', async () => {

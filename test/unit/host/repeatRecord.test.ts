@@ -16,6 +16,7 @@ import { RunRecorder } from '../../../src/host/prefs/runRecorder';
 import { assignColumns } from '../../../src/host/results/blindColumns';
 import { type KeyValueStore, RunCoordinator } from '../../../src/host/run/runCoordinator';
 import type { SessionPlan } from '../../../src/host/run/runSession';
+import { loggedSamples, shownLoggedAttempt } from '../../../src/host/run/loggedSamples';
 import type { HostToResults } from '../../../src/shared/protocol';
 import { ResultsModel } from '../../../src/webview/results/resultsModel';
 
@@ -130,5 +131,98 @@ describe('repeat: the record keeps every sample', () => {
     const voted = run.attempts.find((a) => a.modelId === 'alpha' && a.attempt === run.vote?.attempts?.['alpha']);
     assert.equal(voted?.sample, 3, 'the vote names the attempt of the sample on screen');
     assert.match(voted?.text ?? '', /return b \+ a/);
+
+    // Reopened from the log (history): the stepper is back and each sample shows its logged text.
+    const reopenedPanel = new ResultsModel();
+    const reopened = new RunCoordinator({
+      panel: {
+        post: (m: HostToResults) => {
+          if (m.type === 'run') reopenedPanel.setRun(m.run);
+        },
+        show: () => undefined,
+        setTitle: () => undefined,
+      },
+      store: new MemoryStore(),
+      recorder: new RunRecorder({ append: (e) => log.append(e).then(() => true) }),
+      readLog: () => log.readAll(),
+      reasonTags: () => [],
+    });
+    assert.equal(await reopened.openRun('rep-1'), true);
+    const logged = reopenedPanel.stateOf(alphaColumn);
+    assert.equal(logged?.samples?.count, 3, 'the logged run shows its samples');
+    assert.equal(logged?.samples?.shown, 1);
+    assert.equal(logged?.samples?.distinct, 2, 'the distribution is read back from the logged attempts');
+    assert.match(logged?.text ?? '', /return a \+ b/);
+    assert.equal(reopened.showSample(alphaColumn, 3), true);
+    assert.match(reopenedPanel.stateOf(alphaColumn)?.text ?? '', /return b \+ a/, 'sample 3 shows its logged answer');
+    assert.equal(reopenedPanel.stateOf(alphaColumn)?.samples?.shown, 3);
+    assert.match(loggedSamples(run, 'alpha').get(3)?.extractedCode ?? '', /return b \+ a/, 'Diff and Apply take that sample’s logged code');
+    assert.equal(shownLoggedAttempt(run, alphaColumn, new Map([[alphaColumn, 3]]))?.attempt, voted?.attempt);
+    assert.equal(reopened.showSample(alphaColumn, 4), false);
+    assert.equal(reopenedPanel.stateOf(session.state.columnIdOf('beta') ?? '')?.samples?.distinct, 1);
+  });
+
+  it('repeat 3 with verification: each sample’s check counts once in the pass rate, by the attempt it was shown under', async () => {
+    const panel = new ResultsModel();
+    const log = new PreferenceLog(join(dir, 'prefs.jsonl'));
+    const coordinator = new RunCoordinator({
+      panel: {
+        post: (m: HostToResults) => {
+          if (m.type === 'run') panel.setRun(m.run);
+          else if (m.type === 'updates') panel.applyUpdates(m.runId, m.updates);
+        },
+        show: () => undefined,
+        setTitle: () => undefined,
+      },
+      store: new MemoryStore(),
+      recorder: new RunRecorder({ append: (e) => log.append(e).then(() => true) }),
+      readLog: () => log.readAll(),
+      reasonTags: () => [],
+    });
+    const body = 'function add(a, b) {\n  return a + b;\n}';
+    const plan: SessionPlan = {
+      meta: { runId: 'rep-v', template: 'fix', title: 'Fix', createdAt: new Date().toISOString(), requestHash: 'v'.repeat(64), contextLabel: 'add.js:1-3' },
+      template: 'fix',
+      models: [{ spec: { id: 'alpha', label: 'Alpha', provider: 'openai', model: 'a' }, provider: answersInTurn([body]), request: { model: 'a', messages: [] }, limitKey: 'http://127.0.0.1:1' }],
+      limits: { firstTokenMs: 5_000, idleMs: 5_000, totalMs: 10_000 },
+      blind: false,
+      assignments: assignColumns(['alpha'], false),
+      prompt: { system: 's', user: 'fix', truncations: [] },
+      context: { filePath: 'add.js', selection: { startLine: 0, startCharacter: 0, endLine: 2, endCharacter: 1 }, languageId: 'javascript' },
+      originalText: ORIGINAL,
+      repeat: 3,
+      limiter: new ProviderLimiter(() => 1),
+    };
+    const session = coordinator.launch(plan);
+    await coordinator.whenSettled();
+    const column = session.state.columnIdOf('alpha') ?? '';
+    const pass = () => panel.stateOf(column)?.samples?.pass;
+    // The full view, at once (column updates are batched on a timer).
+    const flushed = () => coordinator.postFullView();
+    flushed();
+    assert.equal(pass(), undefined, 'no pass rate before a check');
+
+    const first = session.shownAttempt('alpha');
+    session.sampleVerified('alpha', first, true);
+    flushed();
+    assert.deepEqual(pass(), { passed: 1, verified: 1 });
+
+    assert.equal(coordinator.showSample(column, 2), true);
+    const second = session.shownAttempt('alpha');
+    assert.notEqual(second, first, 'sample 2 has its own attempt');
+    session.sampleVerified('alpha', second, false);
+    flushed();
+    assert.deepEqual(pass(), { passed: 1, verified: 2 }, 'sample 2 failed its check');
+
+    // Checking sample 1 again replaces its result (one sample counts once).
+    session.sampleVerified('alpha', first, false);
+    flushed();
+    assert.deepEqual(pass(), { passed: 0, verified: 2 });
+    // An attempt no sample has (e.g. replaced by a retry) changes nothing.
+    session.sampleVerified('alpha', 99, true);
+    flushed();
+    assert.deepEqual(pass(), { passed: 0, verified: 2 });
+    await coordinator.dispose();
+    await log.flush();
   });
 });
