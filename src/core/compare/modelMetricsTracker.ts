@@ -11,6 +11,12 @@ export interface ReportedUsage {
   reasoningTokens?: number;
 }
 
+/**
+ * Tokens per second need this much streaming time after the first token: an answer that arrives in one burst (a
+ * buffering proxy, a local server, a fake) would otherwise show hundreds of thousands of tokens per second.
+ */
+export const MIN_RATE_WINDOW_MS = 20;
+
 /** Above this many characters an ended answer keeps its streamed (per-delta) estimate. */
 export const WHOLE_ESTIMATE_MAX_CHARS = 200_000;
 
@@ -75,7 +81,7 @@ export class ModelMetricsTracker {
       tokensEstimated,
       inputEstimated,
       outputEstimated,
-      tokensPerSecond: outputTokens >= 1 && streamingMs > 0 ? outputTokens / (streamingMs / 1000) : undefined,
+      tokensPerSecond: outputTokens >= 1 && streamingMs >= MIN_RATE_WINDOW_MS ? outputTokens / (streamingMs / 1000) : undefined,
       costUsd: costUsd(this.price, { inputTokens, outputTokens }),
     };
     if (reasoningTokens !== undefined) metrics.reasoningTokens = reasoningTokens;

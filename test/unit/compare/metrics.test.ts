@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { startComparison } from '../../../src/core/compare/compareEngine';
+import { MIN_RATE_WINDOW_MS } from '../../../src/core/compare/modelMetricsTracker';
 import type { RunEvent } from '../../../src/core/compare/runTypes';
 import { compareModel, ManualClock, recordEvents, RELAXED_LIMITS, waitForEvent } from './engineFixtures';
 import { listProvider, ManualProvider } from './inProcessProviders';
@@ -98,6 +99,26 @@ describe('compare engine: metrics', () => {
     assert.equal(outcomes[0]?.metrics.tokensPerSecond, undefined);
     assert.equal(outcomes[0]?.metrics.firstTokenAt, undefined);
     assert.equal(outcomes[1]?.metrics.tokensPerSecond, undefined, 'zero duration since the first token');
+  });
+
+  it('tokens/s is undefined for an answer that arrived in one burst (under 20 ms after the first token)', async () => {
+    const rate = async (burstMs: number): Promise<number | undefined> => {
+      const clock = new ManualClock(1_000);
+      const provider = new ManualProvider();
+      const run = startComparison({ models: [compareModel('a', provider)], limits: RELAXED_LIMITS, requestHash: 'h', now: clock.now });
+      const events = recordEvents(run);
+      await provider.started();
+      provider.push({ type: 'text', text: 'first' });
+      await waitForEvent(run, events, (e) => e.type === 'delta');
+      clock.advance(burstMs);
+      provider.push({ type: 'usage', inputTokens: 40, outputTokens: 500 });
+      provider.push({ type: 'done', finishReason: 'stop' });
+      const [outcome] = await run.done;
+      return outcome?.metrics.tokensPerSecond;
+    };
+    assert.equal(await rate(1), undefined, '500 tokens in 1 ms is a burst, not a speed');
+    assert.equal(await rate(MIN_RATE_WINDOW_MS - 1), undefined);
+    assert.equal(await rate(MIN_RATE_WINDOW_MS), 500 / (MIN_RATE_WINDOW_MS / 1000));
   });
 
   it('throttles streaming metrics events to one per interval per model, plus a final one', async () => {
