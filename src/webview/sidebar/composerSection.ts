@@ -120,6 +120,9 @@ export class ComposerSection {
     this.refreshButtons();
     this.onDraftChange();
     if (this.estimateTimer !== undefined) clearTimeout(this.estimateTimer);
+    // An estimate carries the selection, which is unknown until the host's first state: a change made before it
+    // (the view just opened) would have turned every model off. The first state asks for the estimate instead.
+    if (!this.state) return;
     this.estimateTimer = setTimeout(() => this.post(this.estimateRequest()), ESTIMATE_DEBOUNCE_MS);
   }
 
