@@ -12,9 +12,9 @@ export interface Row {
 
 const LIMITS = `## What limits the figures that miss their target, and what it would take
 
-- **This machine was shared.** Two cores, with other helpers' builds, type checks, unit and end-to-end runs
-  (code-server + Chromium) going on during the whole run (load average above). Absolute milliseconds are inflated
-  and noisy; the ratios of medians of cases run side by side, interleaved in rotating order, are what count.
+- **The machine.** Two cores. The load average at the start says whether other work was running (the bench's
+  own servers and Chromium raise it towards 2 by the end). With other work, absolute milliseconds are inflated and
+  noisy; the ratios of medians of cases run side by side, interleaved in rotating order, are what count.
 - **Chromium render (8 columns × 1 MB in 10k chunks).** The stream is fed from a worker, so a chunk's time to
   pixels counts its wait in the page's queue, and the webview's \`setState\` serialises as VS Code's does. What
   was fixed (measured with \`BENCH_TRACE\`/\`BENCH_PROFILE\`): a long answer is kept in pieces (stable segments in
@@ -35,8 +35,10 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
 - **Leaderboard.** The bootstrap counts draws per run into flat typed tallies, the fit runs on typed arrays, and
   each resample's Newton fit starts from the point fit (a few iterations instead of ~18). The draws agree with the
   plain reference to 1e-9 rating points (test/unit/prefs/ratingsEquivalence.test.ts; the bench checks every round
-  to 1e-6). What remains is about evenly the resample tallies (10k runs re-added per round) and the fits; below
-  200 ms on a loaded machine would take fewer rounds or a worker, which changes what the leaderboard shows or when.
+  to 1e-6). Together that is about 0.2× the old bootstrap, close to the 200 ms target on an idle machine but not
+  reliably under it. What remains is about evenly the resample tallies (10k runs re-added per round) and the fits;
+  the rest would take tallying each resample from per-run counts of identical runs (real logs repeat the same few
+  models), or computing the intervals in a worker so the panel shows the point ratings first.
 - **Diff.** \`lineDiffStats\` runs Myers' O((N+M)·D) search on interned line ids after trimming the common first
   and last lines (exact: the same counts as jsdiff, property-tested). It is bounded by work (edit length 2,000
   lines, 8 M work units ≈ 10–20 ms of one idle core) rather than by wall-clock time, so the same texts always give
@@ -51,8 +53,19 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   to the load figure: it is the cost a user pays on the first Parallax command. Cutting it further takes zod
   (~450 KB) off the activation path: settings and webview messages are validated with it from the first command.
   Activation in the real extension host is not measured here; the e2e suite activates the same bundles.
-- **TTFT.** The clock starts when the SDK hands the request to \`fetch\` (per-request hook). The engine's clock
-  is \`Date.now\` (1 ms steps), which bounds the median error at about 0.5 ms by itself.
+- **TTFT.** The clock starts when the SDK hands the request to \`fetch\` (a per-request hook), on a
+  sub-millisecond clock (\`performance.timeOrigin + performance.now()\`). The first token is stamped when the
+  engine receives the SDK's parsed event, so the error is what happens between the tap and that moment: the socket,
+  undici's body stream, the SDK's SSE decoder and async iterators, and the other seven streams' work on the same
+  event loop (the median error grows with the load: about 8 ms idle, 13 ms at load 12, 87 ms at load 20). What it
+  would take: stamping the bytes where they arrive, in the \`fetch\` wrapper (a body stream that records each
+  chunk's arrival, and the provider mapping its first text delta to the chunk that carried it), instead of where
+  the parsed event reaches the engine; and for the start, undici's \`undici:client:sendHeaders\` diagnostics
+  channel rather than the call to \`fetch\`.
+- **Throughput.** Eight unpaced streams: the engine spends about 1.27× the raw SDK's CPU per delta event (a
+  per-delta token estimate, the metrics snapshot, watchdog re-arming, the event fan-out to listeners), so at full
+  speed it delivers fewer events per second. What it would take: coalescing deltas that arrive in the same turn
+  of the event loop into one event, and re-arming the idle watchdog once per slice instead of per delta.
 `;
 
 export function writeResults(file: string, meta: { date: string; machine: string; versions: string; durationS: number }, rows: Row[], browser: BrowserRenderFigures & { finished: boolean }, notes: string[]): void {
