@@ -46,6 +46,27 @@ class MemoryStore implements KeyValueStore {
   }
 }
 
+/** A coordinator whose panel is a ResultsModel (what the webview would show) and whose record is a real log file. */
+function recordedCoordinator(logPath: string, reasonTags: string[]): { log: PreferenceLog; panel: ResultsModel; coordinator: RunCoordinator } {
+  const log = new PreferenceLog(logPath);
+  const panel = new ResultsModel();
+  const coordinator = new RunCoordinator({
+    panel: {
+      post: (m: HostToResults) => {
+        if (m.type === 'run') panel.setRun(m.run);
+        else if (m.type === 'updates') panel.applyUpdates(m.runId, m.updates);
+      },
+      show: () => undefined,
+      setTitle: () => undefined,
+    },
+    store: new MemoryStore(),
+    recorder: new RunRecorder({ append: (e) => log.append(e).then(() => true) }),
+    readLog: () => log.readAll(),
+    reasonTags: () => reasonTags,
+  });
+  return { log, panel, coordinator };
+}
+
 describe('repeat: the record keeps every sample', () => {
   let dir: string;
   beforeEach(async () => {
@@ -56,22 +77,7 @@ describe('repeat: the record keeps every sample', () => {
   });
 
   it('repeat 3: N samples land as N attempts, stepping shows each sample, the vote names the shown sample', async () => {
-    const log = new PreferenceLog(join(dir, 'prefs.jsonl'));
-    const panel = new ResultsModel();
-    const coordinator = new RunCoordinator({
-      panel: {
-        post: (m: HostToResults) => {
-          if (m.type === 'run') panel.setRun(m.run);
-          else if (m.type === 'updates') panel.applyUpdates(m.runId, m.updates);
-        },
-        show: () => undefined,
-        setTitle: () => undefined,
-      },
-      store: new MemoryStore(),
-      recorder: new RunRecorder({ append: (e) => log.append(e).then(() => true) }),
-      readLog: () => log.readAll(),
-      reasonTags: () => ['correct'],
-    });
+    const { log, panel, coordinator } = recordedCoordinator(join(dir, 'prefs.jsonl'), ['correct']);
     const same = 'function add(a, b) {\n  return a + b;\n}';
     const models: CompareModel[] = [
       { spec: { id: 'alpha', label: 'Alpha', provider: 'openai', model: 'a' }, provider: answersInTurn([same, same, 'function add(a, b) {\n  return b + a;\n}']), request: { model: 'a', messages: [] }, limitKey: 'http://127.0.0.1:1' },
@@ -163,22 +169,7 @@ describe('repeat: the record keeps every sample', () => {
   });
 
   it('repeat 3 with verification: each sample’s check counts once in the pass rate, by the attempt it was shown under', async () => {
-    const panel = new ResultsModel();
-    const log = new PreferenceLog(join(dir, 'prefs.jsonl'));
-    const coordinator = new RunCoordinator({
-      panel: {
-        post: (m: HostToResults) => {
-          if (m.type === 'run') panel.setRun(m.run);
-          else if (m.type === 'updates') panel.applyUpdates(m.runId, m.updates);
-        },
-        show: () => undefined,
-        setTitle: () => undefined,
-      },
-      store: new MemoryStore(),
-      recorder: new RunRecorder({ append: (e) => log.append(e).then(() => true) }),
-      readLog: () => log.readAll(),
-      reasonTags: () => [],
-    });
+    const { log, panel, coordinator } = recordedCoordinator(join(dir, 'prefs.jsonl'), []);
     const body = 'function add(a, b) {\n  return a + b;\n}';
     const plan: SessionPlan = {
       meta: { runId: 'rep-v', template: 'fix', title: 'Fix', createdAt: new Date().toISOString(), requestHash: 'v'.repeat(64), contextLabel: 'add.js:1-3' },
