@@ -15,6 +15,7 @@ import type { LogEntry } from '../../src/core/prefs/logEvents';
 import { formatCost, formatDuration } from '../../src/webview/common/metricFormat';
 import { compareSelection } from './harness/compareSelection';
 import { FAKE_PRICES } from './harness/e2eModels';
+import { paletteTitleOf } from './harness/manifest';
 import { updateSettings } from './harness/editorProbes';
 import { answerWith, CLAMPED_END, EXCLUSIVE_END, entryFor, type LoopModel, restoreDefaultModels, useModels } from './harness/loopModels';
 import { prefsDir, restorePrefsSettings, useLogPath, waitForLog } from './harness/prefsSupport';
@@ -185,6 +186,8 @@ describe('repeat: a repeat-3 run of three models shows distributions, steps, dif
     const logPath = join(prefsDir(session, 'repeat-rerun'), 'preferences.jsonl');
     await useLogPath(session, logPath);
     for (const m of MODELS) fakes.setScript(m.model, ANSWERS[m.id]!.slice(0, 2).map(([why, code]) => ({ delayMs: 100, tokensPerSecond: 300, text: answerWith(why, code), usage: USAGE })));
+    // The panel of the first test may sit behind another editor (a file opened in its group): bring it to the front.
+    await workbench.runCommand(paletteTitleOf('parallax.openResults'));
     const frame = await workbench.webviewFrame('[data-testid="rerun-repeat"]', 30_000);
     await waitFor(async () => !(await frame.locator('[data-testid="rerun-repeat"]').isDisabled()), { what: 'Re-run ×N to be enabled', timeoutMs: 15_000 });
     await frame.locator('[data-testid="rerun-repeat"]').selectOption({ label: 'Re-run ×2' });
