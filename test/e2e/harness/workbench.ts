@@ -103,11 +103,31 @@ export class Workbench {
    */
   private async openPalette(text: string): Promise<boolean> {
     await this.closeQuickInput();
-    await this.page.keyboard.press('F1');
+    if (!(await this.showQuickInput('F1'))) return false;
     const input = this.quickInput();
-    if (!(await shows(input))) return false;
     await input.fill(`>${text}`, { timeout: ATTEMPT_MS });
     return (await input.inputValue().catch(() => '')) === `>${text}`;
+  }
+
+  /**
+   * Shows the quick input with its workbench shortcut (F1, Control+P). A focused webview forwards keys to the
+   * workbench asynchronously and may drop one, so when the quick input does not show, the title bar's command
+   * center (an element that opens Quick Open when clicked) is clicked instead; the caller types its own prefix
+   * (">" for commands). Says in the log which element had the focus when the key did not reach the workbench.
+   */
+  private async showQuickInput(key: 'F1' | 'Control+P'): Promise<boolean> {
+    const input = this.quickInput();
+    await this.page.keyboard.press(key);
+    if (await shows(input)) return true;
+    const focused = await this.page.evaluate(() => {
+      const el = document.activeElement;
+      return el ? `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(/\s+/).slice(0, 3).join('.')}` : ''}` : 'none';
+    });
+    console.log(`      [harness] ${key} did not show the quick input (focus on ${focused}); clicking the command center`);
+    const center = this.page.locator('.command-center .command-center-center');
+    if (!(await center.isVisible())) return false;
+    await center.click({ timeout: ATTEMPT_MS });
+    return shows(input);
   }
 
   /** Closes a modal dialog and the quick input if either is open, so one failed test does not block the next. */
@@ -236,17 +256,28 @@ export class Workbench {
       async () => {
         if (++attempts > 1) console.log(`      [harness] Quick Open again for ${relativePath} (attempt ${attempts})`);
         await this.closeQuickInput();
-        await this.page.keyboard.press('Control+P');
+        if (!(await this.showQuickInput('Control+P'))) return false;
         const input = this.quickInput();
-        if (!(await shows(input))) return false;
         await input.fill(relativePath, { timeout: ATTEMPT_MS });
-        if (!(await shows(rows.first()))) return false;
+        if (!(await shows(rows.first()))) {
+          console.log(`      [harness] Quick Open lists no row for ${relativePath}`);
+          return false;
+        }
         if ((await input.inputValue()) !== relativePath) return false;
         // A row that did not open the file (a diff editor of an answer with the same name, say) is passed over on
         // the next attempt: each attempt takes the next matching row.
         const count = await rows.count();
         await rows.nth((attempts - 1) % Math.max(1, count)).click({ timeout: ATTEMPT_MS });
-        return (await shows(activeTab, 10_000)) && shows(focusedEditor, 10_000);
+        if (!(await shows(activeTab, 10_000))) {
+          console.log(`      [harness] ${relativePath} is not the active tab; tabs: ${JSON.stringify(await this.tabLabels())}`);
+          return false;
+        }
+        if (await shows(focusedEditor, 10_000)) return true;
+        // Opened, but another element (a webview that took the focus back, say) has it: a click on the editor's
+        // own text area gives the editor the focus the way a user would.
+        console.log(`      [harness] ${relativePath} opened without the focus; clicking into its editor`);
+        await this.page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().click({ timeout: ATTEMPT_MS });
+        return shows(focusedEditor);
       },
       { what: `Quick Open to open ${relativePath} in the focused editor`, timeoutMs: 60_000, intervalMs: 200 },
     );
