@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
 import { lineDiffStats } from '../src/core/edits/diffStats';
-import { fitBradleyTerry, toEloScale } from '../src/core/prefs/bradleyTerry';
 import type { Comparison } from '../src/core/prefs/pairwiseOutcomes';
 import { bootstrapRatings, rateModels } from '../src/core/prefs/ratings';
 import { mulberry32 } from '../src/core/prefs/seededRandom';
 import { renderMarkdown } from '../src/webview/common/markdownRenderer';
+import { fitBradleyTerry, toEloScale } from '../test/unit/prefs/plainBradleyTerry';
 import { StreamingMarkdownRenderer } from '../src/webview/results/streamingMarkdown';
 import { chunksOf, LONG_ANSWER_CHUNKS, longAnswer } from './longAnswer';
 import type { TimedCase } from './fanOutCases';
@@ -105,7 +105,10 @@ function seededVotes(): { keys: string[]; groups: Comparison[][] } {
   return { keys, groups };
 }
 
-/** The bootstrap as main had it: concatenate the drawn runs' comparisons and refit from them. */
+/**
+ * The bootstrap as main had it: concatenate the drawn runs' comparisons and refit them with the fit of that time
+ * (test/unit/prefs/plainBradleyTerry.ts, kept verbatim).
+ */
 function oldBootstrap(keys: string[], groups: Comparison[][]): number[][] {
   const random = mulberry32(1);
   const draws = keys.map(() => [] as number[]);
@@ -121,7 +124,8 @@ function oldBootstrap(keys: string[], groups: Comparison[][]): number[][] {
 const VOTES_DATA = seededVotes();
 /**
  * Results as compared round by round: rounded to 1e-6 rating points. The new bootstrap warm-starts each fit from
- * the point fit, so it agrees with the old one to the fit's tolerance (~1e-12), not bit for bit.
+ * the point fit and solves it with fewer operations, so it agrees with the old one to the fit's tolerance (~1e-12),
+ * not bit for bit.
  */
 const rounded = (value: unknown): string => JSON.stringify(value, (_key, x: unknown) => (typeof x === 'number' ? Number(x.toFixed(6)) : x));
 /** The old bootstrap's draws: the new one must give these (checked when the bench starts, below). */

@@ -60,15 +60,15 @@ export function fitLogStrengths({ wins, games }: Tally, prior: number): number[]
 }
 
 /**
- * The fit on flat typed arrays (`games[i * n + j]`), as the bootstrap calls it once per resample. The same
- * floating-point operations in the same order as the plain nested-array version it replaced (kept in
- * test/unit/prefs/plainBradleyTerry.ts; equal bit for bit, tested), minus repeated work: the likelihood of the
- * accepted step is reused as the next step's starting value, and log-sum-exp / sigmoid skip their `exp(0)`.
+ * The fit on flat typed arrays (`games[i * n + j]`), as the bootstrap calls it once per resample. The same Newton
+ * iteration as the plain nested-array version it replaced (kept in test/unit/prefs/plainBradleyTerry.ts), with
+ * less work per step: each pair's derivatives once (games are symmetric), a Cholesky solve of the positive definite
+ * system instead of elimination, and the likelihood of the accepted step reused as the next step's starting value.
+ * Both converge to the same maximum to the tolerance (1e-13 in θ), not bit for bit (tested to 1e-9 rating points).
  *
  * `start`, when given, is where Newton starts instead of θ = 0 (the bootstrap starts each resample from the point
  * fit: a few iterations instead of ~18). The likelihood is strictly concave with the prior, so it converges to the
- * same maximum, to the tolerance (1e-13 in θ) rather than bit for bit. Without a prior θ_0 is held at 0, so the
- * start is shifted to match.
+ * same maximum. Without a prior θ_0 is held at 0, so the start is shifted to match.
  */
 export function fitFlat(wins: Float64Array, games: Float64Array, prior: number, start?: ArrayLike<number>): Float64Array {
   const n = wins.length;
@@ -81,7 +81,6 @@ export function fitFlat(wins: Float64Array, games: Float64Array, prior: number, 
   const gradient = new Float64Array(n);
   const negHessian = new Float64Array(n * n);
   const system = new Float64Array(m * (m + 1));
-  const scratch = new Float64Array(m + 1);
   const step = new Float64Array(m);
   let before = Number.NaN;
   for (let iteration = 0; iteration < MAX_ITERATIONS && m > 0; iteration++) {
@@ -90,7 +89,7 @@ export function fitFlat(wins: Float64Array, games: Float64Array, prior: number, 
       for (let c = 0; c < m; c++) system[r * (m + 1) + c] = negHessian[(r + first) * n + c + first] as number;
       system[r * (m + 1) + m] = gradient[r + first] as number;
     }
-    if (!solveFlat(system, m, scratch, step)) break;
+    if (!solveSymmetric(system, m, step)) break;
     if (iteration === 0) before = flatLogLikelihood(wins, games, theta, prior);
     let scale = 1;
     let after = before;
@@ -120,25 +119,36 @@ function flatLogLikelihood(wins: Float64Array, games: Float64Array, t: Float64Ar
   return sum;
 }
 
+/**
+ * Gradient and negative Hessian at θ, each pair once: games are symmetric, σ(θ_j − θ_i) = 1 − σ(θ_i − θ_j), and
+ * the pair's curvature is the same both ways.
+ */
 function flatDerivatives(wins: Float64Array, games: Float64Array, theta: Float64Array, prior: number, gradient: Float64Array, negHessian: Float64Array): void {
   const n = theta.length;
-  negHessian.fill(0);
+  for (let i = 0; i < n; i++) {
+    const reference = sigmoid(theta[i] as number);
+    gradient[i] = (wins[i] as number) + prior / 2 - prior * reference;
+    negHessian[i * n + i] = prior * reference * (1 - reference);
+  }
   for (let i = 0; i < n; i++) {
     const ti = theta[i] as number;
-    const reference = sigmoid(ti);
     const row = i * n;
-    let g = (wins[i] as number) + prior / 2 - prior * reference;
-    let diagonal = prior * reference * (1 - reference);
-    for (let j = 0; j < n; j++) {
+    for (let j = i + 1; j < n; j++) {
       const nij = games[row + j] as number;
-      if (j === i || nij === 0) continue;
+      if (nij === 0) {
+        negHessian[row + j] = 0;
+        negHessian[j * n + i] = 0;
+        continue;
+      }
       const s = sigmoid(ti - (theta[j] as number));
-      g -= nij * s;
-      diagonal += nij * s * (1 - s);
-      negHessian[row + j] = -nij * s * (1 - s);
+      const curvature = nij * s * (1 - s);
+      gradient[i] = (gradient[i] as number) - nij * s;
+      gradient[j] = (gradient[j] as number) - nij * (1 - s);
+      negHessian[row + i] = (negHessian[row + i] as number) + curvature;
+      negHessian[j * n + j] = (negHessian[j * n + j] as number) + curvature;
+      negHessian[row + j] = -curvature;
+      negHessian[j * n + i] = -curvature;
     }
-    gradient[i] = g;
-    negHessian[row + i] = diagonal;
   }
 }
 
@@ -275,6 +285,42 @@ function solveFlat(a: Float64Array, m: number, swap: Float64Array, x: Float64Arr
     let sum = a[q + m] as number;
     for (let c = r + 1; c < m; c++) sum -= (a[q + c] as number) * (x[c] as number);
     x[r] = sum / (a[q + r] as number);
+  }
+  return true;
+}
+
+/**
+ * Solves A·x = b for a symmetric positive definite A (the negative Hessian, with a prior or with θ_0 held), given
+ * as the augmented matrix `a` (m rows of m + 1), by Cholesky factorisation A = L·Lᵀ in place: half the work of
+ * elimination. False when A is not (numerically) positive definite, where the fit stops as for a singular system.
+ */
+function solveSymmetric(a: Float64Array, m: number, x: Float64Array): boolean {
+  const width = m + 1;
+  for (let j = 0; j < m; j++) {
+    const rj = j * width;
+    let d = a[rj + j] as number;
+    for (let k = 0; k < j; k++) d -= (a[rj + k] as number) * (a[rj + k] as number);
+    if (!(d > 1e-300)) return false;
+    const diagonal = Math.sqrt(d);
+    a[rj + j] = diagonal;
+    for (let i = j + 1; i < m; i++) {
+      const ri = i * width;
+      let sum = a[ri + j] as number;
+      for (let k = 0; k < j; k++) sum -= (a[ri + k] as number) * (a[rj + k] as number);
+      a[ri + j] = sum / diagonal;
+    }
+  }
+  // L·y = b, then Lᵀ·x = y.
+  for (let i = 0; i < m; i++) {
+    const ri = i * width;
+    let sum = a[ri + m] as number;
+    for (let k = 0; k < i; k++) sum -= (a[ri + k] as number) * (x[k] as number);
+    x[i] = sum / (a[ri + i] as number);
+  }
+  for (let i = m - 1; i >= 0; i--) {
+    let sum = x[i] as number;
+    for (let k = i + 1; k < m; k++) sum -= (a[k * width + i] as number) * (x[k] as number);
+    x[i] = sum / (a[i * width + i] as number);
   }
   return true;
 }

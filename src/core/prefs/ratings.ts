@@ -2,8 +2,9 @@
  * Ratings from pairwise comparisons: Bradley-Terry point estimates with bootstrap 95% intervals, rank by upper
  * bound, and a win-rate matrix. Deterministic: the bootstrap draws from a seeded PRNG.
  *
- * Speed: each run is flattened once into key indices; a resample counts the draws per run and adds the drawn
- * runs' tallies, times their counts, into reused typed arrays, then fits on them (bradleyTerry.ts `fitFlat`),
+ * Speed: each run is flattened once into kinds of comparison (a distinct winner, loser and score, by key index);
+ * a resample counts each kind over the drawn runs in an integer array and turns the counts into reused typed
+ * tallies, then fits on them (bradleyTerry.ts `fitFlat`),
  * starting Newton from the point fit. The tallies are exact (sums of 0, ½ and 1), so every resample fits the very
  * numbers that concatenating the drawn runs' comparisons would; the warm start reaches the same maximum to the
  * fit's tolerance (test/unit/prefs/ratingsBootstrap.test.ts and ratingsEquivalence.test.ts keep plain references:
@@ -11,7 +12,7 @@
  */
 import { fitFlat, type FitOptions, fitLogStrengths, logStrengthStandardErrors, strengthsByKey, tally, toEloScale } from './bradleyTerry';
 import type { Comparison } from './pairwiseOutcomes';
-import { mulberry32 } from './seededRandom';
+import { mulberry32Indices } from './seededRandom';
 
 export interface BootstrapOptions extends FitOptions {
   /** Number of bootstrap resamples. Default 200. */
@@ -91,9 +92,10 @@ export function rateModels(
  * The bootstrap alone: per key (in `keys` order), the ascending Elo-scale ratings of each resample. Empty arrays
  * when there are no groups.
  *
- * Each resample draws runs with the seeded PRNG (one draw per run, as ever), counts how often each run was drawn,
- * and adds every drawn run's tally times its count into flat typed arrays: wins are sums of halves and games are
- * integers, so the sums are exact in any order and the fit sees the very same numbers as before. Each fit starts
+ * Each resample draws runs with the seeded PRNG (one draw per run, as ever) and counts, over the drawn runs, each
+ * kind of comparison (winner, loser, score) in an integer array; the counts times the scores give flat typed
+ * tallies: wins are sums of halves and games are integers, so the sums are exact in any order and the fit sees the
+ * very same numbers as concatenating the drawn runs' comparisons would. Each fit starts
  * from `options.start` (the point fit), which resamples stay close to.
  */
 export function bootstrapRatings(
@@ -103,37 +105,43 @@ export function bootstrapRatings(
 ): number[][] {
   const prior = options.priorGames ?? 1;
   const samples = options.samples ?? 200;
-  const random = mulberry32(options.seed ?? 1);
+  const random = mulberry32Indices(options.seed ?? 1);
   const n = keys.length;
   const draws = keys.map(() => [] as number[]);
   const runs = flatRunTallies(keys, groups);
   const start = groups.length === 0 ? [] : (options.start ?? fitLogStrengths(tally(keys, groups.flat()), prior));
-  const drawn = new Int32Array(groups.length);
   const wins = new Float64Array(n);
   const games = new Float64Array(n * n);
-  const { start: runStart, a: edgeA, b: edgeB, scoreA: edgeScore } = runs;
+  const { start: runStart, kind: edgeKind, kindA, kindB, kindScore } = runs;
+  const kinds = kindA.length;
+  const kindCount = new Int32Array(kinds);
+  const drawnRuns = new Int32Array(groups.length);
   const runCount = groups.length;
   for (let s = 0; s < samples && runCount > 0; s++) {
-    drawn.fill(0);
+    // Each draw adds one to the count of every kind of comparison in the drawn run: integer counts, so the
+    // tallies below are exact (sums of halves and integers) and independent of the order of the draws.
+    kindCount.fill(0);
+    random.fill(drawnRuns, runCount);
     for (let g = 0; g < runCount; g++) {
-      const run = Math.floor(random() * runCount);
-      drawn[run] = (drawn[run] as number) + 1;
+      const run = drawnRuns[g] as number;
+      const end = runStart[run + 1] as number;
+      for (let e = runStart[run] as number; e < end; e++) {
+        const k = edgeKind[e] as number;
+        kindCount[k] = (kindCount[k] as number) + 1;
+      }
     }
     wins.fill(0);
     games.fill(0);
-    for (let r = 0; r < runCount; r++) {
-      const times = drawn[r] as number;
+    for (let k = 0; k < kinds; k++) {
+      const times = kindCount[k] as number;
       if (times === 0) continue;
-      const end = runStart[r + 1] as number;
-      for (let e = runStart[r] as number; e < end; e++) {
-        const a = edgeA[e] as number;
-        const b = edgeB[e] as number;
-        const scoreA = edgeScore[e] as number;
-        wins[a] = (wins[a] as number) + times * scoreA;
-        wins[b] = (wins[b] as number) + times * (1 - scoreA);
-        games[a * n + b] = (games[a * n + b] as number) + times;
-        games[b * n + a] = (games[b * n + a] as number) + times;
-      }
+      const a = kindA[k] as number;
+      const b = kindB[k] as number;
+      const scoreA = kindScore[k] as number;
+      wins[a] = (wins[a] as number) + times * scoreA;
+      wins[b] = (wins[b] as number) + times * (1 - scoreA);
+      games[a * n + b] = (games[a * n + b] as number) + times;
+      games[b * n + a] = (games[b * n + a] as number) + times;
     }
     const ratings = toEloScale(strengthsByKey(keys, Array.from(fitFlat(wins, games, prior, start)), prior));
     keys.forEach((k, i) => draws[i]?.push(ratings.get(k) ?? 1000));
@@ -143,16 +151,23 @@ export function bootstrapRatings(
 }
 
 /**
- * Every run's comparisons as key indices, run after run (run r's entries are start[r] … start[r + 1] − 1), skipping
- * like `tally` unknown keys and self-pairs. Built once, before resampling: no Map look-ups per resample.
+ * Every run's comparisons as kinds, run after run (run r's entries are start[r] … start[r + 1] − 1), skipping like
+ * `tally` unknown keys and self-pairs. A kind is one distinct (a, b, scoreA) triple, by key index: however many
+ * votes there are, 20 models make at most 20 · 19 · 3 kinds of a win, a tie or a loss. Built once, before
+ * resampling: no Map look-ups per resample, and a resample adds integers per kind instead of scores per comparison.
  */
-function flatRunTallies(keys: readonly string[], groups: readonly (readonly Comparison[])[]): { start: Int32Array; a: Int32Array; b: Int32Array; scoreA: Float64Array } {
+function flatRunTallies(
+  keys: readonly string[],
+  groups: readonly (readonly Comparison[])[],
+): { start: Int32Array; kind: Int32Array; kindA: Int32Array; kindB: Int32Array; kindScore: Float64Array } {
   const index = new Map(keys.map((k, i) => [k, i]));
   const total = groups.reduce((sum, g) => sum + g.length, 0);
   const start = new Int32Array(groups.length + 1);
-  const a = new Int32Array(total);
-  const b = new Int32Array(total);
-  const scoreA = new Float64Array(total);
+  const kind = new Int32Array(total);
+  const kindIds = new Map<string, number>();
+  const a: number[] = [];
+  const b: number[] = [];
+  const scoreA: number[] = [];
   let e = 0;
   groups.forEach((group, r) => {
     start[r] = e;
@@ -160,14 +175,20 @@ function flatRunTallies(keys: readonly string[], groups: readonly (readonly Comp
       const i = index.get(c.a);
       const j = index.get(c.b);
       if (i === undefined || j === undefined || i === j) continue;
-      a[e] = i;
-      b[e] = j;
-      scoreA[e] = c.scoreA;
-      e++;
+      const id = `${i} ${j} ${c.scoreA}`;
+      let k = kindIds.get(id);
+      if (k === undefined) {
+        k = a.length;
+        kindIds.set(id, k);
+        a.push(i);
+        b.push(j);
+        scoreA.push(c.scoreA);
+      }
+      kind[e++] = k;
     }
   });
   start[groups.length] = e;
-  return { start, a, b, scoreA };
+  return { start, kind, kindA: Int32Array.from(a), kindB: Int32Array.from(b), kindScore: Float64Array.from(scoreA) };
 }
 
 /** rank_i = 1 + #{ j : ciLow_j > ciHigh_i }. Models whose intervals overlap share a rank. */

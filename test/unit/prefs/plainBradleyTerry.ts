@@ -1,7 +1,8 @@
 /**
  * The Bradley-Terry fit as it was before the typed-array rewrite (nested arrays, every log-sum-exp and sigmoid
  * written out, the likelihood recomputed before each step), kept verbatim as the plain reference that
- * ratingsEquivalence.test.ts compares the fast fit and bootstrap with, bit for bit.
+ * ratingsEquivalence.test.ts compares the fast fit and bootstrap with (to 1e-9 rating points), and the baseline of
+ * the bench's leaderboard row (bench/hostCases.ts).
  */
 import type { Comparison } from '../../../src/core/prefs/pairwiseOutcomes';
 
