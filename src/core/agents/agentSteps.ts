@@ -50,8 +50,9 @@ export class AgentStepRenderer {
         return `${start}- \`${event.name.replace(/`/g, '')}\` ${inline(event.summary)}\n`;
       }
       case 'turn':
-        this.tally.turns = Math.max(this.tally.turns, event.index);
-        return this.block(`**Turn ${event.index}**`);
+        // Turn indices are 0-based; people count turns from 1.
+        this.tally.turns = Math.max(this.tally.turns, event.index + 1);
+        return this.block(`**Turn ${event.index + 1}**`);
       case 'usage':
         if (event.inputTokens !== undefined) this.tally.inputTokens = event.inputTokens;
         if (event.outputTokens !== undefined) this.tally.outputTokens = event.outputTokens;

@@ -57,6 +57,8 @@ describe('agent provider: an agent CLI as a contestant, in its own checkout', fu
     const text = textOf(events);
     assert.match(text, /\*Fake Agent started · model fake-agent-1\*/);
     assert.match(text, /\*\*Turn 1\*\*/);
+    assert.doesNotMatch(text, /\*\*Turn 0\*\*/, 'turns are numbered from 1');
+    assert.match(text, /\*1 turn · 2 tool calls/);
     assert.match(text, /- `Edit` edited src\/pagination\.js\n- `Write` wrote NOTES\.md\n/);
     assert.match(text, /Fixed the off-by-one\./);
     assert.match(text, /cost \$0\.0123 \(reported by Fake Agent\)/);

@@ -10,7 +10,7 @@ const forever = () => globalThis.setInterval(() => undefined, 1 << 30);
 switch (mode) {
   case 'fix': {
     say({ type: 'init', model: 'fake-agent-1' });
-    say({ type: 'turn', index: 1 });
+    say({ type: 'turn', index: 0 });
     const task = readFileSync(arg, 'utf8');
     say({ type: 'message', text: `Read a task of ${task.length} characters.` });
     const file = 'src/pagination.js';
