@@ -3,12 +3,14 @@
  * Part of the host↔webview contract in protocol.ts; kept here so protocol.ts only names them.
  */
 import { z } from 'zod';
-import { TEXT_CAPS } from './vocabulary';
+import { MAX_REPEAT, TEXT_CAPS } from './vocabulary';
 
 const id = z.string().min(1).max(200);
 const shortText = z.string().max(TEXT_CAPS.short);
 const names = z.array(shortText).max(50);
 const count = z.number().int().nonnegative().optional();
+/** Repeat N: which of a column's samples (1-based) a check is for; absent means 1. */
+const sample = z.number().int().min(1).max(MAX_REPEAT).optional();
 
 export const verificationStateViewSchema = z.enum(['queued', 'running', 'passed', 'failing', 'broke', 'error', 'timed-out', 'cancelled']);
 export type VerificationStateView = z.infer<typeof verificationStateViewSchema>;
@@ -37,9 +39,9 @@ export const verificationToHostSchemas = [
   /** Verify one column, or every column with code. */
   z.object({ type: z.literal('verify'), columnId: id.optional() }),
   z.object({ type: z.literal('cancelVerify') }),
-  z.object({ type: z.literal('openVerifyOutput'), columnId: id }),
+  z.object({ type: z.literal('openVerifyOutput'), columnId: id, sample }),
 ] as const;
 
 export const verificationToResultsSchemas = [
-  z.object({ type: z.literal('verification'), runId: id, columnId: id, verification: verificationViewSchema }),
+  z.object({ type: z.literal('verification'), runId: id, columnId: id, sample, verification: verificationViewSchema }),
 ] as const;

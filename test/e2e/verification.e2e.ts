@@ -102,4 +102,67 @@ describe('verified comparisons: each answer checked by the repository’s own te
     await frame.locator(columnOf(BREAKER.label)).getByRole('button', { name: `Open the check output of ${BREAKER.label}` }).click();
     await waitFor(async () => (await window.tabLabels()).some((t) => t.includes('check output')), { what: 'the check output tab', timeoutMs: 20_000 });
   });
+  it('Repeat ×2: each sample is checked on its own; stepping to a sample shows only that sample’s check', async function () {
+    this.timeout(240_000);
+    const session = e2e();
+    await scene?.dispose();
+    scene = new SecondWindow(session, 'parallax-e2e-verify-repeat-');
+    const repo = makeVerifyRepo(join(scene.tmp, 'verify-repo'));
+    // One model, two requests: one answer fixes the bug, the other does not (which sample gets which is up to
+    // the order the requests arrive in, so the test reads each sample's answer).
+    const FIX = '`slice` excludes its end, so drop the `- 1`.';
+    session.fakes.setScript(FIXER.model, [
+      streamed(100, 200, answerWith(FIX, FIXED_LINES.split('\n'))),
+      streamed(150, 200, answerWith('Parenthesise the page size for clarity.', UNFIXED_LINES.split('\n'))),
+    ]);
+    scene.settings.override({ 'parallax.models': [entryFor(session, FIXER)], 'parallax.blindMode': false });
+    const logPath = join(scene.tmp, 'preferences.jsonl');
+    updateSettings(session, { 'parallax.preferenceLogPath': logPath });
+    const window = await scene.open(repo);
+    await window.openFile(BUGGY_FILE);
+    await window.selectLines(...SELECTED);
+    await window.runCommand(paletteTitleOf('parallax.compareFixesRepeat'));
+    await window.pickQuickInputItem('×2');
+    const entries = await waitForLog(logPath, (all) => all.filter((e) => e.type === 'attempt').length === 2, 'two attempt lines', 90_000);
+    const attempts = entries.flatMap((e) => (e.schemaVersion === 2 && e.type === 'attempt' ? [e] : []));
+    const fixedSample = attempts.find((a) => a.output.text.includes(FIX))?.sample;
+    assert.ok(fixedSample === 1 || fixedSample === 2, 'one sample has the fix');
+    const expectedState = (sample: number): string => (sample === fixedSample ? 'passed' : 'still failing');
+    const attemptOf = (sample: number): number | undefined => attempts.find((a) => a.sample === sample)?.attempt;
+
+    const frame = await window.webviewFrame(`${columnOf(FIXER.label)} [data-testid="samples"]`, 60_000);
+    const column = frame.locator(columnOf(FIXER.label));
+    const position = async (): Promise<string> => ((await column.locator('[data-testid="sample-position"]').textContent()) ?? '').trim();
+    await waitFor(async () => (await position()) === 'Sample 1/2', { what: 'the column to show sample 1 of 2', timeoutMs: 30_000 });
+    await waitForStates(frame, { [FIXER.label]: 'done' }, 60_000);
+
+    // Verify all checks the shown sample: sample 1.
+    await verifyAllConfirmed(window, frame);
+    await waitForVerifyStates(frame, { [FIXER.label]: expectedState(1) });
+    // Sample 2 was not checked: its column shows no check (not sample 1's), and offers Verify.
+    await column.locator('[data-testid="sample-next"]').click();
+    await waitFor(async () => (await position()) === 'Sample 2/2', { what: 'sample 2', timeoutMs: 15_000 });
+    await waitFor(async () => (await columnText(frame, FIXER.label, 'verify-state')) === '' && !(await column.locator('[data-testid="verification"]').isVisible()), {
+      what: 'sample 2 to show no check',
+      timeoutMs: 15_000,
+    });
+    const verify = column.locator('[data-testid="verify"]');
+    await waitFor(() => verify.isEnabled(), { what: 'Verify to be offered for sample 2', timeoutMs: 15_000 });
+    await verify.click(); // confirmed once for this command in this workspace: no second dialog
+    await waitForVerifyStates(frame, { [FIXER.label]: expectedState(2) });
+    assert.match(await columnText(frame, FIXER.label, 'sample-stats'), /Pass 1\/2/, 'the pass rate counts both checked samples');
+    await screenshotFocused(window, frame, 'verification-repeat-sample-2');
+    // Back on sample 1: its own check again.
+    await column.locator('[data-testid="sample-prev"]').click();
+    await waitFor(async () => (await position()) === 'Sample 1/2', { what: 'sample 1 again', timeoutMs: 15_000 });
+    await waitForVerifyStates(frame, { [FIXER.label]: expectedState(1) }, 15_000);
+
+    // The log has one verification line per sample, each naming that sample's attempt, with its own result.
+    const logged = await waitForLog(logPath, (all) => all.filter((e) => e.type === 'verification').length >= 2, 'two verification lines');
+    const checks = logged.flatMap((e) => (e.schemaVersion === 2 && e.type === 'verification' ? [e] : []));
+    assert.deepEqual(
+      checks.map((c) => [c.attempt, c.state]).sort(),
+      [[attemptOf(1), expectedState(1) === 'passed' ? 'passed' : 'failing'], [attemptOf(2), expectedState(2) === 'passed' ? 'passed' : 'failing']].sort(),
+    );
+  });
 });

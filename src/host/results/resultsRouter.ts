@@ -46,7 +46,7 @@ export async function routeResultsMessage(
     case 'cancelVerify':
       return verification?.cancel();
     case 'openVerifyOutput':
-      return verification?.openOutput(message.columnId);
+      return verification?.openOutput(message.columnId, message.sample ?? 1);
     case 'toggleFocus':
       await vscode.commands.executeCommand('parallax.toggleFocus');
       return;

@@ -33,6 +33,11 @@ export interface VerificationDeps {
 }
 
 /** A probe of the workspace folder's root files, for detection. */
+/** Where a column's check output is kept: one per sample (Repeat N), the column id alone for sample 1. */
+function outputKeyOf(columnId: string, sample: number): string {
+  return sample > 1 ? `${columnId}/sample-${sample}` : columnId;
+}
+
 function probeOf(folder: string): { exists(p: string): boolean; read(p: string): string | undefined } {
   return {
     exists: (p) => existsSync(join(folder, p)),
@@ -93,8 +98,11 @@ export class VerificationService implements vscode.Disposable {
   private async runChecks(live: LiveRun, folder: vscode.WorkspaceFolder, check: CheckCommand, columnIds: readonly string[], settings: ReturnType<typeof readVerifySettings>): Promise<void> {
     const runId = live.session.runId;
     const candidates = new Map<string, Candidate>();
-    // The attempt each candidate is (Repeat N: the sample its column shows now), fixed before the checks start.
+    // The attempt each candidate is (Repeat N: the sample its column shows now), fixed before the checks start; the
+    // column shows each check with the sample it is for, so stepping to another sample never shows it there.
     const attempts = new Map(columnIds.map((c) => [c, Math.max(1, live.session.shownAttempt(live.session.state.modelIdOf(c) ?? ''))]));
+    const samples = new Map(columnIds.map((c) => [c, live.session.shownSample(c)]));
+    const show = (columnId: string, view: VerificationView): void => this.show(runId, columnId, samples.get(columnId) ?? 1, view);
     let baseline: Candidate | undefined;
     for (const columnId of columnIds) {
       const built = await candidateOfColumn(live, columnId, folder);
@@ -102,7 +110,7 @@ export class VerificationService implements vscode.Disposable {
         candidates.set(columnId, built.candidate);
         baseline ??= built.baseline;
       } else if (columnId !== undefined && columnIds.length === 1) {
-        this.show(runId, columnId, { state: 'error', command: check.command, reason: check.reason, failing: [], broke: [], message: built.problem, hasOutput: false });
+        show(columnId, { state: 'error', command: check.command, reason: check.reason, failing: [], broke: [], message: built.problem, hasOutput: false });
       }
     }
     if (candidates.size === 0) {
@@ -115,22 +123,24 @@ export class VerificationService implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', 'parallax.verifying', true);
     this.d.outputs.keepRun(runId);
     const label = (columnId: string): string => (columnId === BASELINE_KEY ? 'Baseline (original)' : live.session.state.columnLabel(columnId) ?? columnId);
+    const outputKey = (key: string): string => outputKeyOf(key, samples.get(key) ?? 1);
+    const outputLabel = (key: string): string => ((samples.get(key) ?? 1) > 1 ? `${label(key)} sample ${samples.get(key)}` : label(key));
     const outputText = new Map<string, string>();
     const base = { command: check.command, reason: check.reason, failing: [], broke: [] };
-    for (const columnId of candidates.keys()) this.show(runId, columnId, { ...base, state: 'queued', hasOutput: false });
+    for (const columnId of candidates.keys()) show(columnId, { ...base, state: 'queued', hasOutput: false });
     this.d.log.info(`Verification of run ${runId}: "${check.command}" (${check.reason}) for ${candidates.size} answer(s), ${settings.concurrency} at once`);
     try {
       await runVerification(
         { folder: folder.uri.fsPath, checkoutRoot: this.d.checkoutRoot ?? defaultCheckoutRoot(), check, candidates, ...(baseline ? { baseline } : {}), concurrency: settings.concurrency, timeoutMs: settings.timeoutMs, signal: abort.signal },
         {
           started: (key) => {
-            if (key !== BASELINE_KEY) this.show(runId, key, { ...base, state: 'running', hasOutput: true });
+            if (key !== BASELINE_KEY) show(key, { ...base, state: 'running', hasOutput: true });
           },
           output: (key, chunk) => outputText.set(key, (outputText.get(key) ?? '') + chunk),
           baselineFinished: (run) => this.keepOutput(runId, BASELINE_KEY, label(BASELINE_KEY), check, run),
           finished: (key, verification, run) => {
-            const hasOutput = this.keepOutput(runId, key, label(key), check, run);
-            this.show(runId, key, toView(verification, check, hasOutput));
+            const hasOutput = this.keepOutput(runId, outputKey(key), outputLabel(key), check, run);
+            show(key, toView(verification, check, hasOutput));
             void this.record(live, key, attempts.get(key) ?? 1, check, verification);
           },
         },
@@ -145,11 +155,12 @@ export class VerificationService implements vscode.Disposable {
     }
   }
 
-  async openOutput(columnId: string): Promise<void> {
+  /** Opens the output of the check of a column's sample (1 without Repeat N). */
+  async openOutput(columnId: string, sample = 1): Promise<void> {
     const live = this.d.controller.live;
     const runId = live?.session.runId ?? this.d.controller.coordinator.shownRunId;
     const label = live?.session.state.columnLabel(columnId) ?? columnId;
-    const uri = runId === undefined ? undefined : this.d.outputs.uriOf(runId, columnId, label);
+    const uri = runId === undefined ? undefined : this.d.outputs.uriOf(runId, outputKeyOf(columnId, sample), sample > 1 ? `${label} sample ${sample}` : label);
     if (!uri || !this.d.outputs.has(uri)) {
       void vscode.window.showInformationMessage('This column’s check output is not kept any more.');
       return;
@@ -163,8 +174,8 @@ export class VerificationService implements vscode.Disposable {
     return true;
   }
 
-  private show(runId: string, columnId: string, verification: VerificationView): void {
-    this.d.post({ type: 'verification', runId, columnId, verification });
+  private show(runId: string, columnId: string, sample: number, verification: VerificationView): void {
+    this.d.post({ type: 'verification', runId, columnId, ...(sample > 1 ? { sample } : {}), verification });
   }
 
   private async record(live: LiveRun, columnId: string, attempt: number, check: CheckCommand, v: Verification): Promise<void> {

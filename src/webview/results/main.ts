@@ -30,7 +30,7 @@ const connection = connectToHost<HostToResults, ResultsToHost, SavedState>({
         view.showNotice(message.level, message.message);
         break;
       case 'verification':
-        view.showVerification(message.runId, message.columnId, message.verification);
+        view.showVerification(message.runId, message.columnId, message.verification, message.sample ?? 1);
         break;
       case 'judge':
         view.showJudge(message.runId, message.judge);

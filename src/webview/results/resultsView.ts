@@ -15,6 +15,7 @@ import { JudgeSection } from './judgeSection';
 import type { JudgeView } from '../../shared/judgeProtocol';
 import { renderSummary } from './summaryView';
 import type { VerificationView } from '../../shared/verificationProtocol';
+import { SampleVerifications } from './sampleVerifications';
 import { verificationSummaryItem, verificationToolbar } from './verificationBadge';
 import { VoteBar } from './voteBar';
 import { isTextEntry, voteActionForKey } from './voteKeys';
@@ -36,8 +37,8 @@ export class ResultsView {
   private layout: LayoutToolbar | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private summaryDirty = false;
-  /** The shown run's verifications by column (kept across rebuilds of the same run). */
-  private readonly verifications = new Map<string, VerificationView>();
+  /** The shown run's verifications by column and sample (kept across rebuilds of the same run). */
+  private readonly verifications = new SampleVerifications();
   private cancelVerify: HTMLButtonElement | undefined;
   private judge: JudgeSection | undefined;
   /** The latest judge view and its run (kept across rebuilds; shown only for its own run). */
@@ -73,12 +74,22 @@ export class ResultsView {
     if (changed.size > 0) this.persist();
   }
 
-  showVerification(runId: string, columnId: string, verification: VerificationView): void {
+  showVerification(runId: string, columnId: string, verification: VerificationView, sample = 1): void {
     if (this.model.run?.runId !== runId) return;
-    this.verifications.set(columnId, verification);
-    this.panes.get(columnId)?.verification.show(verification);
-    if (this.cancelVerify) this.cancelVerify.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
+    this.verifications.set(columnId, sample, verification);
+    if (sample === this.shownSample(columnId)) this.panes.get(columnId)?.verification.show(verification, sample);
+    if (this.cancelVerify) this.cancelVerify.hidden = !this.verifications.anyActive;
     this.renderSummaryNow();
+  }
+
+  /** Repeat N: the sample a column shows (1 otherwise). */
+  private shownSample(columnId: string): number {
+    return this.model.stateOf(columnId)?.samples?.shown ?? 1;
+  }
+
+  /** The check of the sample a column shows, if that sample was checked. */
+  private shownVerification(columnId: string): VerificationView | undefined {
+    return this.verifications.of(columnId, this.shownSample(columnId));
   }
 
   showJudge(runId: string, view: JudgeView): void {
@@ -130,8 +141,8 @@ export class ResultsView {
       });
       const state = this.model.stateOf(column.columnId);
       if (state) pane.render(state, 'all', Date.now());
-      const verification = this.verifications.get(column.columnId);
-      if (verification) pane.verification.show(verification);
+      const verification = this.shownVerification(column.columnId);
+      if (verification) pane.verification.show(verification, this.shownSample(column.columnId));
       this.panes.set(column.columnId, pane);
       columns.append(pane.root);
     }
@@ -171,7 +182,7 @@ export class ResultsView {
     rerunRepeat.disabled = running;
     const verify = verificationToolbar(this.post, run.readOnly);
     this.cancelVerify = verify.cancel;
-    verify.cancel.hidden = ![...this.verifications.values()].some((v) => v.state === 'queued' || v.state === 'running');
+    verify.cancel.hidden = !this.verifications.anyActive;
     this.layout = layoutToolbar(this.main, this.post, true);
     return element('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Run actions' } }, [
       element('div', { className: 'run-title' }, [
@@ -218,6 +229,11 @@ export class ResultsView {
     const changes = this.pendingChanges.get(columnId) ?? new Set<ColumnChange>();
     this.pendingChanges.delete(columnId);
     pane.render(state, changes, Date.now());
+    if (changes.has('samples')) {
+      // Stepping to another sample shows that sample's check, or none: never the previous sample's.
+      pane.verification.showFor(this.shownVerification(columnId), this.shownSample(columnId));
+      this.summaryDirty = true;
+    }
     if (this.summaryDirty) this.renderSummaryNow();
     if (changes.has('state')) {
       this.renderProgress();
@@ -237,7 +253,7 @@ export class ResultsView {
     this.summaryDirty = false;
     const states = run.columns.flatMap((c) => this.model.stateOf(c.columnId) ?? []);
     renderSummary(this.summary, run.columns, states);
-    const verified = verificationSummaryItem(run.columns.map((c) => ({ label: c.displayLabel, v: this.verifications.get(c.columnId) })));
+    const verified = verificationSummaryItem(run.columns.map((c) => ({ label: c.displayLabel, v: this.shownVerification(c.columnId) })));
     if (verified) this.summary.append(verified);
   }
 

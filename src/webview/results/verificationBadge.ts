@@ -14,10 +14,13 @@ export class VerificationBadge {
   private readonly verifyButton: HTMLButtonElement;
   private readonly outputButton: HTMLButtonElement;
   view: VerificationView | undefined;
+  /** The sample the shown check is for (Repeat N; 1 otherwise): its output is the one the Output button opens. */
+  private sample = 1;
+  private verifiable = false;
 
   constructor(columnId: string, label: string, readOnly: boolean, post: (m: ResultsToHost) => void) {
     this.verifyButton = iconButton({ testId: 'verify', label: `Verify ${label} with the check`, icon: 'beaker', text: 'Verify', onClick: () => post({ type: 'verify', columnId }) });
-    this.outputButton = iconButton({ testId: 'verify-output', label: `Open the check output of ${label}`, icon: 'output', text: 'Output', onClick: () => post({ type: 'openVerifyOutput', columnId }) });
+    this.outputButton = iconButton({ testId: 'verify-output', label: `Open the check output of ${label}`, icon: 'output', text: 'Output', onClick: () => post({ type: 'openVerifyOutput', columnId, ...(this.sample > 1 ? { sample: this.sample } : {}) }) });
     this.outputButton.hidden = true;
     this.verifyButton.hidden = readOnly;
     this.root = element('div', { className: 'verification' }, [this.result, element('div', { className: 'verification-actions' }, [this.verifyButton, this.outputButton])]);
@@ -25,11 +28,28 @@ export class VerificationBadge {
 
   /** Verify is offered once the column has finished with code. */
   setVerifiable(verifiable: boolean): void {
+    this.verifiable = verifiable;
     this.verifyButton.disabled = !verifiable || this.view?.state === 'queued' || this.view?.state === 'running';
   }
 
-  show(view: VerificationView): void {
+  /** Shows the check of the sample the column shows, or nothing when that sample was not checked. */
+  showFor(view: VerificationView | undefined, sample: number): void {
+    if (view) {
+      this.show(view, sample);
+      return;
+    }
+    this.view = undefined;
+    this.sample = sample;
+    this.result.replaceChildren();
+    this.result.hidden = true;
+    delete this.result.dataset.state;
+    this.outputButton.hidden = true;
+    this.setVerifiable(this.verifiable);
+  }
+
+  show(view: VerificationView, sample = 1): void {
     this.view = view;
+    this.sample = sample;
     const lines = verificationLines(view);
     const icon = { passed: 'pass', failing: 'error', broke: 'warning', error: 'circle-slash', 'timed-out': 'watch', cancelled: 'debug-stop', queued: 'clock', running: 'loading' }[view.state];
     const line = (testId: string, text: string | undefined, className = 'verification-line') =>
