@@ -102,7 +102,7 @@ describe('verified comparisons: each answer checked by the repository’s own te
     await frame.locator(columnOf(BREAKER.label)).getByRole('button', { name: `Open the check output of ${BREAKER.label}` }).click();
     await waitFor(async () => (await window.tabLabels()).some((t) => t.includes('check output')), { what: 'the check output tab', timeoutMs: 20_000 });
   });
-  it('Repeat ×2: each sample is checked on its own; stepping to a sample shows only that sample’s check', async function () {
+  it('Repeat ×2: Verify checks the shown sample, Verify all every sample; each sample shows only its own check', async function () {
     this.timeout(240_000);
     const session = e2e();
     await scene?.dispose();
@@ -136,8 +136,12 @@ describe('verified comparisons: each answer checked by the repository’s own te
     await waitFor(async () => (await position()) === 'Sample 1/2', { what: 'the column to show sample 1 of 2', timeoutMs: 30_000 });
     await waitForStates(frame, { [FIXER.label]: 'done' }, 60_000);
 
-    // Verify all checks the shown sample: sample 1.
-    await verifyAllConfirmed(window, frame);
+    // The column's Verify checks the sample it shows: sample 1 (confirmed once in the modal).
+    const verify = column.locator('[data-testid="verify"]');
+    await verify.click();
+    const dialog = window.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 20_000 });
+    await dialog.getByRole('button', { name: 'Run Check' }).click();
     await waitForVerifyStates(frame, { [FIXER.label]: expectedState(1) });
     // Sample 2 was not checked: its column shows no check (not sample 1's), and offers Verify.
     await column.locator('[data-testid="sample-next"]').click();
@@ -146,23 +150,26 @@ describe('verified comparisons: each answer checked by the repository’s own te
       what: 'sample 2 to show no check',
       timeoutMs: 15_000,
     });
-    const verify = column.locator('[data-testid="verify"]');
     await waitFor(() => verify.isEnabled(), { what: 'Verify to be offered for sample 2', timeoutMs: 15_000 });
-    await verify.click(); // confirmed once for this command in this workspace: no second dialog
+    // Verify all in a Repeat N run checks every sample (no second confirmation for the same command here).
+    await frame.getByRole('button', { name: 'Verify all candidates with the check' }).click();
     await waitForVerifyStates(frame, { [FIXER.label]: expectedState(2) });
-    assert.match(await columnText(frame, FIXER.label, 'sample-stats'), /Pass 1\/2/, 'the pass rate counts both checked samples');
+    await waitFor(async () => /Pass 1\/2/.test(await columnText(frame, FIXER.label, 'sample-stats')), { what: 'the pass rate over both samples', timeoutMs: 30_000 });
     await screenshotFocused(window, frame, 'verification-repeat-sample-2');
-    // Back on sample 1: its own check again.
+    // Back on sample 1: its own check.
     await column.locator('[data-testid="sample-prev"]').click();
     await waitFor(async () => (await position()) === 'Sample 1/2', { what: 'sample 1 again', timeoutMs: 15_000 });
     await waitForVerifyStates(frame, { [FIXER.label]: expectedState(1) }, 15_000);
+    assert.match(await columnText(frame, FIXER.label, 'sample-stats'), /Pass 1\/2/, 'a sample checked twice counts once');
 
-    // The log has one verification line per sample, each naming that sample's attempt, with its own result.
-    const logged = await waitForLog(logPath, (all) => all.filter((e) => e.type === 'verification').length >= 2, 'two verification lines');
+    // Every check is a log line naming the attempt of the sample it checked, with its own result: sample 1 twice
+    // (its column's Verify, then Verify all), sample 2 once.
+    const logged = await waitForLog(logPath, (all) => all.filter((e) => e.type === 'verification').length >= 3, 'three verification lines');
     const checks = logged.flatMap((e) => (e.schemaVersion === 2 && e.type === 'verification' ? [e] : []));
+    const logState = (sample: number): string => (expectedState(sample) === 'passed' ? 'passed' : 'failing');
     assert.deepEqual(
-      checks.map((c) => [c.attempt, c.state]).sort(),
-      [[attemptOf(1), expectedState(1) === 'passed' ? 'passed' : 'failing'], [attemptOf(2), expectedState(2) === 'passed' ? 'passed' : 'failing']].sort(),
+      checks.map((c) => `${c.attempt}:${c.state}`).sort(),
+      [`${attemptOf(1)}:${logState(1)}`, `${attemptOf(1)}:${logState(1)}`, `${attemptOf(2)}:${logState(2)}`].sort(),
     );
   });
 });

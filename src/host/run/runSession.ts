@@ -155,6 +155,12 @@ export class RunSession {
     return this.replays.sampleCode(columnId, sample);
   }
 
+  /** Repeat N: what one ended sample of a column proposes, and why it cannot be applied (the run's reason first). */
+  sampleAnswer(columnId: string, sample: number): ReturnType<SampleReplay['sampleAnswer']> {
+    const answer = this.replays.sampleAnswer(columnId, sample);
+    return answer && this.applyBlock ? { ...answer, blocked: this.applyBlock } : answer;
+  }
+
   /**
    * Repeat N: the column shows another of its samples (one that has started). Diff, Apply, Copy, Verify and the
    * vote then act on that sample. False when there is no such sample.

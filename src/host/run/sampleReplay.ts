@@ -36,6 +36,22 @@ export class SampleReplay {
     return edit?.kind === 'replacement' ? edit.code : undefined;
   }
 
+  /**
+   * What one sample of a column proposes (its code, or its multi-file patch set) and why it cannot be applied;
+   * undefined when the column has no such sample or the sample has not ended.
+   */
+  sampleAnswer(columnId: string, sample: number): { code?: string; patchSet?: PatchSet; blocked?: string; attempt: number } | undefined {
+    const modelId = this.target.state.modelIdOf(columnId);
+    const slot = modelId === undefined ? undefined : this.target.samples.slot(modelId, sample);
+    if (!slot?.outcome) return undefined;
+    return {
+      attempt: slot.attempt,
+      ...(slot.edit?.kind === 'replacement' ? { code: slot.edit.code } : {}),
+      ...(slot.patchSet ? { patchSet: slot.patchSet } : {}),
+      ...(slot.summary?.applyBlocked ? { blocked: slot.summary.applyBlocked } : {}),
+    };
+  }
+
   /** The updates that show another (started) sample on its column, or undefined when there is no such sample. */
   show(columnId: string, sample: number): ColumnUpdate[] | undefined {
     const { state, samples } = this.target;

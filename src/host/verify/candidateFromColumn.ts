@@ -11,18 +11,23 @@ import type { LiveRun } from '../run/comparisonController';
 
 export type CandidateOrProblem = { ok: true; candidate: Candidate; baseline: Candidate } | { ok: false; problem: string };
 
-/** The candidate of `columnId`, with the baseline (the same file as it is now, unsaved edits included). */
-export async function candidateOfColumn(live: LiveRun, columnId: string, folder: vscode.WorkspaceFolder): Promise<CandidateOrProblem> {
+/**
+ * The candidate of `columnId` (Repeat N: of one of its samples; the shown one without `sample`), with the baseline
+ * (the same file as it is now, unsaved edits included).
+ */
+export async function candidateOfColumn(live: LiveRun, columnId: string, folder: vscode.WorkspaceFolder, sample?: number): Promise<CandidateOrProblem> {
+  const answer = sample === undefined ? undefined : live.session.sampleAnswer(columnId, sample);
+  if (sample !== undefined && !answer) return { ok: false, problem: `sample ${sample} has not ended` };
   // A multi-file answer: every file of its patch set, resolved against the workspace when the answer completed.
-  const patchSet = live.session.patchSetOf(columnId);
+  const patchSet = answer ? answer.patchSet : live.session.patchSetOf(columnId);
   if (patchSet && patchSet.files.length > 0) {
     if (patchSet.blocked) return { ok: false, problem: patchSet.blocked };
     const baseline = patchSet.files.filter((f) => f.kind !== 'create').map((f) => ({ relPath: f.relPath, content: f.original }));
     return { ok: true, candidate: candidateChanges(patchSet), baseline };
   }
-  const code = live.session.proposedCode(columnId);
+  const code = answer ? answer.code : live.session.proposedCode(columnId);
   if (code === undefined) return { ok: false, problem: 'this answer proposed no code to verify' };
-  const blocked = live.session.applyBlockOf(columnId);
+  const blocked = answer ? answer.blocked : live.session.applyBlockOf(columnId);
   if (blocked) return { ok: false, problem: blocked };
   const { target } = live.prepared.captured;
   const relPath = vscode.workspace.asRelativePath(target.uri, false).split('\\').join('/');

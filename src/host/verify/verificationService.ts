@@ -33,6 +33,31 @@ export interface VerificationDeps {
 }
 
 /** A probe of the workspace folder's root files, for detection. */
+interface CheckTarget {
+  columnId: string;
+  /** 1-based; 1 without Repeat N. */
+  sample: number;
+  /** The attempt the check is logged under. */
+  attempt: number;
+}
+
+/** What to check, by runVerification key: each column's shown sample, or (everySample) each of its ended samples. */
+function checkTargets(live: LiveRun, columnIds: readonly string[], everySample: boolean): Map<string, CheckTarget> {
+  const targets = new Map<string, CheckTarget>();
+  for (const columnId of columnIds) {
+    const modelId = live.session.state.modelIdOf(columnId) ?? '';
+    if (!everySample) {
+      targets.set(columnId, { columnId, sample: live.session.shownSample(columnId), attempt: Math.max(1, live.session.shownAttempt(modelId)) });
+      continue;
+    }
+    for (let sample = 1; sample <= live.session.samples.count; sample++) {
+      const answer = live.session.sampleAnswer(columnId, sample);
+      if (answer) targets.set(outputKeyOf(columnId, sample), { columnId, sample, attempt: Math.max(1, answer.attempt) });
+    }
+  }
+  return targets;
+}
+
 /** Where a column's check output is kept: one per sample (Repeat N), the column id alone for sample 1. */
 function outputKeyOf(columnId: string, sample: number): string {
   return sample > 1 ? `${columnId}/sample-${sample}` : columnId;
@@ -92,25 +117,30 @@ export class VerificationService implements vscode.Disposable {
     }
     if (!(await mayRunCheck(this.d.globalState, folder, check, settings.commandSource))) return;
     const columnIds = columnId === undefined ? live.session.state.columnIds() : [columnId];
-    await this.runChecks(live, folder, check, columnIds, settings);
+    await this.runChecks(live, folder, check, columnIds, settings, columnId === undefined && live.session.samples.repeated);
   }
 
-  private async runChecks(live: LiveRun, folder: vscode.WorkspaceFolder, check: CheckCommand, columnIds: readonly string[], settings: ReturnType<typeof readVerifySettings>): Promise<void> {
+  /**
+   * Checks the given columns: the sample each shows, fixed before the checks start (stepping to another sample
+   * mid-check cannot log the wrong one), or with `everySample` (Verify all in a Repeat N run) every ended sample,
+   * for the pass rate over all N. Each check is shown on its column with the sample it is for.
+   */
+  private async runChecks(live: LiveRun, folder: vscode.WorkspaceFolder, check: CheckCommand, columnIds: readonly string[], settings: ReturnType<typeof readVerifySettings>, everySample: boolean): Promise<void> {
     const runId = live.session.runId;
     const candidates = new Map<string, Candidate>();
-    // The attempt each candidate is (Repeat N: the sample its column shows now), fixed before the checks start; the
-    // column shows each check with the sample it is for, so stepping to another sample never shows it there.
-    const attempts = new Map(columnIds.map((c) => [c, Math.max(1, live.session.shownAttempt(live.session.state.modelIdOf(c) ?? ''))]));
-    const samples = new Map(columnIds.map((c) => [c, live.session.shownSample(c)]));
-    const show = (columnId: string, view: VerificationView): void => this.show(runId, columnId, samples.get(columnId) ?? 1, view);
+    const targets = checkTargets(live, columnIds, everySample);
+    const show = (key: string, view: VerificationView): void => {
+      const target = targets.get(key);
+      if (target) this.show(runId, target.columnId, target.sample, view);
+    };
     let baseline: Candidate | undefined;
-    for (const columnId of columnIds) {
-      const built = await candidateOfColumn(live, columnId, folder);
+    for (const [key, target] of targets) {
+      const built = await candidateOfColumn(live, target.columnId, folder, everySample ? target.sample : undefined);
       if (built.ok) {
-        candidates.set(columnId, built.candidate);
+        candidates.set(key, built.candidate);
         baseline ??= built.baseline;
-      } else if (columnId !== undefined && columnIds.length === 1) {
-        show(columnId, { state: 'error', command: check.command, reason: check.reason, failing: [], broke: [], message: built.problem, hasOutput: false });
+      } else if (targets.size === 1) {
+        show(key, { state: 'error', command: check.command, reason: check.reason, failing: [], broke: [], message: built.problem, hasOutput: false });
       }
     }
     if (candidates.size === 0) {
@@ -122,9 +152,16 @@ export class VerificationService implements vscode.Disposable {
     this.runningChanged.fire(true);
     void vscode.commands.executeCommand('setContext', 'parallax.verifying', true);
     this.d.outputs.keepRun(runId);
-    const label = (columnId: string): string => (columnId === BASELINE_KEY ? 'Baseline (original)' : live.session.state.columnLabel(columnId) ?? columnId);
-    const outputKey = (key: string): string => outputKeyOf(key, samples.get(key) ?? 1);
-    const outputLabel = (key: string): string => ((samples.get(key) ?? 1) > 1 ? `${label(key)} sample ${samples.get(key)}` : label(key));
+    const label = (key: string): string => {
+      const target = targets.get(key);
+      if (!target) return 'Baseline (original)';
+      const column = live.session.state.columnLabel(target.columnId) ?? target.columnId;
+      return target.sample > 1 ? `${column} sample ${target.sample}` : column;
+    };
+    const outputKey = (key: string): string => {
+      const target = targets.get(key);
+      return target ? outputKeyOf(target.columnId, target.sample) : key;
+    };
     const outputText = new Map<string, string>();
     const base = { command: check.command, reason: check.reason, failing: [], broke: [] };
     for (const columnId of candidates.keys()) show(columnId, { ...base, state: 'queued', hasOutput: false });
@@ -139,9 +176,10 @@ export class VerificationService implements vscode.Disposable {
           output: (key, chunk) => outputText.set(key, (outputText.get(key) ?? '') + chunk),
           baselineFinished: (run) => this.keepOutput(runId, BASELINE_KEY, label(BASELINE_KEY), check, run),
           finished: (key, verification, run) => {
-            const hasOutput = this.keepOutput(runId, outputKey(key), outputLabel(key), check, run);
+            const hasOutput = this.keepOutput(runId, outputKey(key), label(key), check, run);
             show(key, toView(verification, check, hasOutput));
-            void this.record(live, key, attempts.get(key) ?? 1, check, verification);
+            const target = targets.get(key);
+            if (target) void this.record(live, target.columnId, target.attempt, check, verification);
           },
         },
       );
