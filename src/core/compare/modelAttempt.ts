@@ -13,6 +13,7 @@ import type { ModelPrice } from './pricing';
 import type { ModelOutcome, ModelSpec, RunEvent, RunLimits, TimeoutKind } from './runTypes';
 import { ModelMetricsTracker } from './modelMetricsTracker';
 import { redactSecrets } from '../prefs/secretScrubber';
+import { preciseNow } from './preciseClock';
 import { StreamWatchdogs } from './streamWatchdogs';
 
 /** The longest stretch of stream events handled without yielding to the event loop. */
@@ -135,7 +136,7 @@ export class ModelAttempt {
     let iterator: AsyncIterator<StreamEvent>;
     try {
       // The clock starts again when the request actually leaves (providers that can tell; see requestSentClock.ts).
-      const onSent = (): void => this.metrics.markSent(this.settings.now());
+      const onSent = (at?: number): void => this.metrics.markSent(this.engineTime(at));
       iterator = this.model.provider.stream(this.model.request, this.controller.signal, onSent)[Symbol.asyncIterator]();
     } catch (error) {
       return { type: 'threw', error };
@@ -200,22 +201,33 @@ export class ModelAttempt {
     if (event.text === '') return;
     const room = this.settings.maxAnswerChars - this.text.length - this.reasoning.length;
     const text = event.text.length > room ? event.text.slice(0, Math.max(0, room)) : event.text;
-    if (text !== '') this.append(event.type, text);
+    if (text !== '') this.append(event.type, text, event.receivedAt);
     if (text.length < event.text.length) this.stop({ type: 'too-long' });
   }
 
-  private append(channel: 'text' | 'reasoning', text: string): void {
-    const at = this.settings.now();
-    this.metrics.noteDelta(channel, text, at);
+  /** `receivedAt`: when the provider says the bytes arrived (the first token's, see requestSentClock.ts). */
+  private append(channel: 'text' | 'reasoning', text: string, receivedAt?: number): void {
+    const now = this.settings.now();
+    this.metrics.noteDelta(channel, text, receivedAt === undefined ? now : this.engineTime(receivedAt, now));
     this.watchdogs.activity(true);
     if (channel === 'text') this.text += text;
     else this.reasoning += text;
     const { runId } = this.settings;
     this.emit({ type: 'delta', runId, modelId: this.modelId, channel, text });
-    if (at - this.lastMetricsAt >= this.settings.metricsIntervalMs) {
-      this.lastMetricsAt = at;
-      this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics: this.metrics.snapshot(at) });
+    if (now - this.lastMetricsAt >= this.settings.metricsIntervalMs) {
+      this.lastMetricsAt = now;
+      this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics: this.metrics.snapshot(now) });
     }
+  }
+
+  /**
+   * A provider's stamp (epoch ms on {@link preciseNow}'s clock) on the engine's clock, which a caller may replace:
+   * the stamp as is on the default clock, else the engine's now minus how long ago it was. Never in the future.
+   */
+  private engineTime(stamp: number | undefined, now = this.settings.now()): number {
+    if (stamp === undefined) return now;
+    if (this.settings.now === preciseNow) return Math.min(stamp, now);
+    return now - Math.max(0, preciseNow() - stamp);
   }
 
   private settle(end: StreamEnd): ModelOutcome {
