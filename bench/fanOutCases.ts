@@ -9,6 +9,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
@@ -45,7 +46,21 @@ export class StreamTap {
   static async start(targetUrl: string): Promise<StreamTap> {
     const child = fork(join(__dirname, 'streamTap.ts'), [new URL(targetUrl).port], { execArgv: ['--import', 'tsx'] });
     const [message] = (await once(child, 'message')) as [{ port: number }];
-    return new StreamTap(child, message.port);
+    const tap = new StreamTap(child, message.port);
+    await tap.warmUp();
+    return tap;
+  }
+
+  /**
+   * One request through the tap over a raw socket (not undici, not an SDK), so the tap's own first connection and
+   * JIT are not counted in the engine's cold TTFT figure, and the engine's process stays as cold as it was.
+   */
+  private async warmUp(): Promise<void> {
+    const socket = connect(this.port, '127.0.0.1');
+    socket.end('GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer sk-warm-up\r\nConnection: close\r\n\r\n');
+    socket.resume();
+    await once(socket, 'close');
+    await this.take();
   }
 
   async take(): Promise<TapRecord[]> {

@@ -1,13 +1,15 @@
 /**
  * The TTFT clock of one request, kept where the bytes are, not where the SDK's parsed events reach the engine.
  *
- * Start: undici publishes `undici:request:bodySent` (node:diagnostics_channel) once it has written the whole
- * request to the socket. The SDKs' `fetch` body is an async iterable, so undici writes the headers together with
- * the first body chunk, after `undici:client:sendHeaders` and, with eight requests built at once, milliseconds
- * after the call to `fetch` (tens of milliseconds on the first request of a process, while undici loads). Each
- * request is matched to its clock through `undici:request:create`, published inside the `fetch` call, where an
- * AsyncLocalStorage scope names the clock. A `fetch` that publishes nothing keeps the stamp taken when it was
- * called. An SDK retry calls `fetch` again, so the clock restarts at the try that answered.
+ * Start: the request's first write to its socket. With eight requests built at once that is milliseconds after
+ * the call to `fetch` (tens of milliseconds on a process's first request, while undici loads). Undici publishes
+ * `undici:client:sendHeaders` (node:diagnostics_channel) with the socket just before it writes; the SDKs' `fetch`
+ * body is an async iterable, so the headers go out with the first body chunk, a few microtasks later, and
+ * `undici:request:bodySent` comes after the last (milliseconds later when other requests' work is queued in
+ * between). So the socket's next `write` is stamped; bodySent is the fallback. Each request is matched to its
+ * clock through `undici:request:create`, published inside the `fetch` call, where an AsyncLocalStorage scope
+ * names the clock. A `fetch` that publishes nothing keeps the stamp taken when it was called. An SDK retry calls
+ * `fetch` again, so the clock restarts at the try that answered.
  *
  * Stop: the `fetch` wrapper wraps a streamed response's body in an {@link ArrivalStampedBody}; when the provider
  * parses its first text, {@link RequestClock.firstTextArrival} is the arrival time of the chunk that carried it.
@@ -70,6 +72,33 @@ function requestOf(message: unknown): object | undefined {
   return typeof request === 'object' && request !== null ? request : undefined;
 }
 
+type Writable = { write: (...args: unknown[]) => boolean };
+
+function socketOf(message: unknown): Writable | undefined {
+  const socket = (message as { socket?: unknown } | null)?.socket;
+  return typeof socket === 'object' && socket !== null && typeof (socket as Partial<Writable>).write === 'function' ? (socket as Writable) : undefined;
+}
+
+/** Requests whose first socket write was stamped (their bodySent stamp would be later than the send). */
+const writeStamped = new WeakSet<object>();
+
+/**
+ * Stamps the request's first write to its socket: undici writes the headers with the first body chunk, after
+ * sendHeaders, in one corked write. The socket's `write` is shadowed for that one call and restored by it.
+ */
+function stampFirstWrite(request: object, clock: RequestClock, socket: Writable): void {
+  if (Object.prototype.hasOwnProperty.call(socket, 'write')) return;
+  const shadow = function (this: unknown, ...args: unknown[]): boolean {
+    if (Object.prototype.hasOwnProperty.call(socket, 'write') && socket.write === shadow) delete (socket as Partial<Writable>).write;
+    if (!writeStamped.has(request)) {
+      writeStamped.add(request);
+      clock.sent(preciseNow());
+    }
+    return socket.write(...args);
+  };
+  Object.defineProperty(socket, 'write', { value: shadow, configurable: true, writable: true });
+}
+
 /** Subscribes once per process; the handlers do nothing for requests outside a clock's scope. */
 function subscribeToUndici(): void {
   if (subscribed) return;
@@ -79,9 +108,16 @@ function subscribeToUndici(): void {
     const request = requestOf(message);
     if (clock && request) clocksByRequest.set(request, clock);
   });
+  subscribe('undici:client:sendHeaders', (message) => {
+    const request = requestOf(message);
+    const clock = request && clocksByRequest.get(request);
+    const socket = socketOf(message);
+    if (request && clock && socket) stampFirstWrite(request, clock, socket);
+  });
+  // The fallback when the write could not be stamped: undici has written the whole request.
   subscribe('undici:request:bodySent', (message) => {
     const request = requestOf(message);
-    if (request) clocksByRequest.get(request)?.sent(preciseNow());
+    if (request && !writeStamped.has(request)) clocksByRequest.get(request)?.sent(preciseNow());
   });
 }
 
