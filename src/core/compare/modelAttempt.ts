@@ -69,6 +69,10 @@ export class ModelAttempt {
   private wakeWaiter: (() => void) | undefined;
   private text = '';
   private reasoning = '';
+  /** Deltas not yet emitted: those of one event-loop turn go out as one event per channel run (see flush). */
+  private pending: Array<{ channel: 'text' | 'reasoning'; text: string }> = [];
+  private pendingChars = { text: 0, reasoning: 0 };
+  private flushing: ReturnType<typeof setImmediate> | undefined;
   private lastMetricsAt = Number.NEGATIVE_INFINITY;
   private settled: ModelOutcome | undefined;
 
@@ -109,9 +113,12 @@ export class ModelAttempt {
     this.stop({ type: 'superseded' });
   }
 
-  /** The outcome so far (final once settled). */
+  /** The outcome so far (final once settled): the text as emitted so far, so it matches what listeners were told. */
   peek(): ModelOutcome {
-    return this.settled ?? { modelId: this.modelId, state: 'streaming', text: this.text, reasoning: this.reasoning, metrics: this.metrics.snapshot(this.settings.now()) };
+    if (this.settled) return this.settled;
+    const text = this.text.slice(0, this.text.length - this.pendingChars.text);
+    const reasoning = this.reasoning.slice(0, this.reasoning.length - this.pendingChars.reasoning);
+    return { modelId: this.modelId, state: 'streaming', text, reasoning, metrics: this.metrics.snapshot(this.settings.now()) };
   }
 
   private stop(reason: StopReason): void {
@@ -212,13 +219,33 @@ export class ModelAttempt {
     this.watchdogs.activity(true);
     if (channel === 'text') this.text += text;
     else this.reasoning += text;
+    const last = this.pending[this.pending.length - 1];
+    if (last?.channel === channel) last.text += text;
+    else this.pending.push({ channel, text });
+    this.pendingChars[channel] += text.length;
+    this.flushing ??= setImmediate(this.flush);
+  }
+
+  /**
+   * Emits the deltas received since the last flush, once per turn of the event loop: a stream whose bytes are
+   * buffered yields many deltas per turn (one per SDK event), and every listener (the host's view state, the
+   * webview protocol) would otherwise do its work per delta. Then the throttled streaming metrics.
+   */
+  private readonly flush = (): void => {
+    if (this.flushing !== undefined) clearImmediate(this.flushing);
+    this.flushing = undefined;
+    if (this.pending.length === 0) return;
     const { runId } = this.settings;
-    this.emit({ type: 'delta', runId, modelId: this.modelId, channel, text });
+    const pending = this.pending;
+    this.pending = [];
+    this.pendingChars = { text: 0, reasoning: 0 };
+    for (const { channel, text } of pending) this.emit({ type: 'delta', runId, modelId: this.modelId, channel, text });
+    const now = this.settings.now();
     if (now - this.lastMetricsAt >= this.settings.metricsIntervalMs) {
       this.lastMetricsAt = now;
       this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics: this.metrics.snapshot(now) });
     }
-  }
+  };
 
   /**
    * A provider's stamp (epoch ms on {@link preciseNow}'s clock) on the engine's clock, which a caller may replace:
@@ -232,6 +259,7 @@ export class ModelAttempt {
 
   private settle(end: StreamEnd): ModelOutcome {
     this.watchdogs.stop();
+    this.flush();
     const at = this.settings.now();
     const metrics = this.metrics.snapshot(at, { text: this.text, reasoning: this.reasoning });
     const outcome: ModelOutcome = { modelId: this.modelId, state: 'done', text: this.text, reasoning: this.reasoning, metrics };

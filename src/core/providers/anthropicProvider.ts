@@ -42,7 +42,8 @@ export class AnthropicProvider implements ChatProvider {
       for await (const event of stream) {
         const reading = readAnthropicEvent(event);
         if (!stamped) stamped = stampFirstText(reading.events, clock);
-        yield* reading.events;
+        // A for-of, not yield*: yield* over an array in an async generator awaits each item once more.
+        for (const event of reading.events) yield event;
         stopReason = reading.stopReason ?? stopReason;
         if (reading.stopped) {
           yield { type: 'done', finishReason: stopReason ?? 'end_turn' };

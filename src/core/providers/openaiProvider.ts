@@ -39,7 +39,8 @@ export class OpenAIProvider implements ChatProvider {
       for await (const chunk of stream) {
         const reading = readOpenAIChunk(chunk);
         if (!stamped) stamped = stampFirstText(reading.events, clock);
-        yield* reading.events;
+        // A for-of, not yield*: yield* over an array in an async generator awaits each item once more.
+        for (const event of reading.events) yield event;
         finishReason = reading.finishReason ?? finishReason;
       }
       // The SDK ends the iteration silently on abort, and also when the body ends without [DONE].
