@@ -70,7 +70,7 @@ async function guarded(rows: Row[], name: string, target: string, measure: () =>
 
 /**
  * `BENCH_ONLY=fanout,throughput` (any of fanout, throughput, promptfoo, render, diff, leaderboard, load, chromium)
- * runs only those rows, for iterating; it prints them and leaves bench/results.md alone.
+ * runs only those rows, for iterating; it prints them and writes nothing.
  */
 const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim()).filter(Boolean);
 const only = (row: string): boolean => !ONLY || ONLY.includes(row);
@@ -223,15 +223,13 @@ async function main(): Promise<void> {
     versions: `Node ${process.version}; openai ${pkg('openai')}, @anthropic-ai/sdk ${pkg('@anthropic-ai/sdk')}, markdown-it ${pkg('markdown-it')}, highlight.js ${pkg('highlight.js')}, diff ${pkg('diff')}, git ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
     durationS: Math.round((performance.now() - started) / 1000),
   };
-  if (ONLY) {
-    writeFileSync(join(__dirname, 'results', 'only.json'), `${JSON.stringify({ meta, only: ONLY, rows, browser }, null, 2)}\n`);
-  } else {
+  if (!ONLY) {
     writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify({ meta, rows, browser }, null, 2)}\n`);
     writeResults(join(__dirname, 'results.md'), meta, rows, browser, notes);
   }
   for (const r of rows) console.log(`${r.name}\n  ours: ${r.ours}\n  base: ${r.base}\n  ratio: ${Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : '—'}  target: ${r.target}`);
   console.log(`Chromium: ${JSON.stringify(browser)}`);
-  console.log(`\nWrote bench/results.md in ${meta.durationS} s`);
+  console.log(ONLY ? `\nBENCH_ONLY=${ONLY.join(',')}: ${meta.durationS} s, nothing written (load average ${meta.machine.replace(/.*load average /, '')})` : `\nWrote bench/results.md in ${meta.durationS} s`);
 }
 
 main().catch((err: unknown) => {
