@@ -58,19 +58,49 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   to the load figure: it is the cost a user pays on the first Parallax command. Cutting it further takes zod
   (~450 KB) off the activation path: settings and webview messages are validated with it from the first command.
   Activation in the real extension host is not measured here; the e2e suite activates the same bundles.
-- **TTFT.** The clock starts when the SDK hands the request to \`fetch\` (a per-request hook), on a
-  sub-millisecond clock (\`performance.timeOrigin + performance.now()\`). The first token is stamped when the
-  engine receives the SDK's parsed event, so the error is what happens between the tap and that moment: the socket,
-  undici's body stream, the SDK's SSE decoder and async iterators, and the other seven streams' work on the same
-  event loop (the median error grows with the load: about 8 ms idle, 13 ms at load 12, 87 ms at load 20). What it
-  would take: stamping the bytes where they arrive, in the \`fetch\` wrapper (a body stream that records each
-  chunk's arrival, and the provider mapping its first text delta to the chunk that carried it), instead of where
-  the parsed event reaches the engine; and for the start, undici's \`undici:client:sendHeaders\` diagnostics
-  channel rather than the call to \`fetch\`.
-- **Throughput.** Eight unpaced streams: the engine spends about 1.27× the raw SDK's CPU per delta event (a
-  per-delta token estimate, the metrics snapshot, watchdog re-arming, the event fan-out to listeners), so at full
-  speed it delivers fewer events per second. What it would take: coalescing deltas that arrive in the same turn
-  of the event loop into one event, and re-arming the idle watchdog once per slice instead of per delta.
+- **TTFT.** Measured first (a fan-out of 8 through the tap, with undici's diagnostics channels and a listener on
+  each client socket): of the old error (median ≈ 8 ms idle, 13 ms at load 4), almost all was at the start. From
+  the call to \`fetch\` to the request's first socket write took a median 6.8–8.7 ms (30–58 ms on the first run
+  of a process: undici loads, connects, and builds eight requests whose steps interleave, so each is written only
+  once all are built); the end side (tap → the client's socket → the SDK's parsed event at the engine) was about
+  0.3 + 0.3 ms. So the clock now starts at the request's first write to its socket (undici publishes
+  \`undici:client:sendHeaders\` with the socket just before writing; that one \`write\` is stamped. undici's
+  \`undici:request:bodySent\`, the fallback, came up to 6 ms after the bytes left), matched to its request
+  through \`undici:request:create\` inside the \`fetch\` call (an AsyncLocalStorage scope, enabled only until
+  undici has the request: on Node 20 an active one hooks every promise, +25% CPU per streamed event). It stops at
+  the arrival of the body chunk that carried the first text: the \`fetch\` wrapper reads a streamed body eagerly,
+  stamps each chunk, and hands chunks on without pull-ahead, so the chunk handed on last when the SDK yields the
+  first text is the one that completed it (test/unit/providers/arrivalClock.test.ts: a server that writes the
+  first text in a chunk of its own, read late). The shown and logged TTFT are the same metrics. What still
+  limits it: the tap is another process on the same two cores; a request's bytes reach its clock after the kernel
+  and the tap's own scheduling (0.3–3 ms, more under load, when the bench process is busy building the other
+  requests), and the first answer bytes reach ours the same way, so the error is the sum of the two one-way
+  delays, not our clock. On a loaded machine (load 6–10) the median fell from 12–13 ms to 1.5–2.4 ms in side-by-side
+  runs, and the first run of a process from 45–87 ms to ≈ 1–25 ms (with the tap warmed up over a raw socket
+  first, so its own first connection is not counted). Meeting p90 ≤ 3 ms needs an idle machine or a tap with a
+  core of its own.
+- **Throughput.** Eight unpaced streams; events are the SDK's text events consumed per second (the engine emits
+  fewer: see below). Profiled (\`node --cpu-prof\`, engine vs raw SDK, same fake): the engine's own per-event
+  work was the token estimate (a regular expression per delta), an \`async\` generator \`yield*\` over each
+  chunk's events (which awaits every item again), a clearTimeout + setTimeout per delta for the idle watchdog,
+  and one event per delta through the listeners. Done: the token estimate scans character codes (10× faster,
+  identical counts, property-tested against the regular expression); the providers yield with a plain for-of; the
+  idle watchdog is one timer that re-arms itself from the latest chunk's timestamp; deltas arriving in the same
+  turn of the event loop are emitted as one event per channel run (text, order and metrics unchanged; the host's
+  view state and the webview protocol do their work per turn). Side by side at load 5–10, CPU per event went from
+  ×1.29–1.34 of the raw SDK to ×1.17–1.23 (events/s ratio 0.64–0.87 → 0.75–0.84: on a loaded machine the wall
+  ratio swings with the scheduler). What still limits it: the engine adds two awaits per SDK event (the
+  provider's generator and the attempt's read, which must race the stop signal so a hung provider cannot hold a
+  model), the per-delta timestamp reads, and the metrics; what it would take: a provider interface that hands
+  the engine every event already decoded from one SDK chunk at once (one await per network read instead of per
+  event), which changes every ChatProvider.
+- **Fan-out.** The engine's wall over the slowest model alone is mostly the time until the eighth request leaves:
+  the SDKs and undici build the eight requests in interleaved steps, so every request is written only after all
+  are built. Measured at load 6–10 (undici's \`request:create\` and the socket-write stamps): the first request
+  reached undici 7–25 ms after the run started and all eight were written within about 1 ms of each other, 23–70
+  ms after it; the raw baseline builds one request. Launching the requests in separate turns would send the first
+  ones sooner, not the last, so it was not done; what it would take is cheaper request building in the SDKs (their
+  per-request option, header and body steps), which is not ours to change.
 `;
 
 export function writeResults(file: string, meta: { date: string; machine: string; versions: string; durationS: number }, rows: Row[], browser: BrowserRenderFigures & { finished: boolean }, notes: string[]): void {

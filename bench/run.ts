@@ -68,6 +68,13 @@ async function guarded(rows: Row[], name: string, target: string, measure: () =>
   console.log(`  … ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * `BENCH_ONLY=fanout,throughput` (any of fanout, throughput, promptfoo, render, diff, leaderboard, load, chromium)
+ * runs only those rows, for iterating; it prints them and writes nothing.
+ */
+const ONLY = process.env['BENCH_ONLY']?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = (row: string): boolean => !ONLY || ONLY.includes(row);
+
 async function main(): Promise<void> {
   const loadAtStart = loadavg()[0] ?? 0;
   const started = performance.now();
@@ -81,7 +88,8 @@ async function main(): Promise<void> {
   const tap = await StreamTap.start(fakes.openaiBaseUrl);
   const ctx = fanOutContext(fakes, tap);
   try {
-    console.log('Fan-out, TTFT, throughput …');
+    if (only('fanout')) {
+    console.log('Fan-out, TTFT …');
     // The very first run after start-up: the cold TTFT figure.
     await tap.take();
     const cold = await FAN_OUT_CASES[0]?.run(ctx);
@@ -106,6 +114,9 @@ async function main(): Promise<void> {
       ratio: Number.NaN,
       target: 'median ≤ 1 ms, p90 ≤ 3 ms, cold ≤ 5 ms',
     });
+    }
+    if (only('throughput')) {
+    console.log('Throughput …');
     ctx.throughput.clear();
     await interleave(THROUGHPUT_CASES, ctx, 1, 5);
     const rate = (name: string) => {
@@ -121,7 +132,9 @@ async function main(): Promise<void> {
       ratio: ours.eps / raw.eps,
       target: '≥ 0.95',
     });
+    }
 
+    if (only('promptfoo')) {
     console.log('promptfoo …');
     await guarded(rows, `promptfoo ${PROMPTFOO_VERSION}`, 'Parallax stays ahead', async () => {
     const missing = await ensurePromptfoo();
@@ -152,26 +165,34 @@ async function main(): Promise<void> {
       });
     }
     });
+    }
   } finally {
     await tap.stop();
     await fakes.close();
   }
 
+  if (only('render')) {
   console.log('Render (Node) …');
   await guarded(rows, 'render (Node)', 'linear: ≤ 3', async () => {
     const render = await interleave(RENDER_CASES, undefined, 1, 3);
     rows.push(pair('1 MB answer in 10k chunks, one open code block: total render CPU (Node, markdown only, every chunk rendered) ÷ one full render', render, 'render 1 MB / 10k chunks: streamed, every chunk', 'render 1 MB / 10k chunks: one full render', 'linear: ≤ 3', 'one full render'));
   });
+  }
+  if (only('diff')) {
   console.log('Diff …');
   await guarded(rows, 'diff of two 10k-line files', '≤ 3, never blocking > 50 ms', async () => {
     const diff = await interleave(DIFF_CASES, undefined, 2, 15);
     rows.push(pair('diff of two 10k-line files, 5% changed, ÷ git diff --no-index (lineDiffStats is synchronous: its time is how long it blocks; git includes its process start)', diff, 'diff 10k lines, 5% changed: lineDiffStats', 'diff 10k lines, 5% changed: git diff --no-index', '≤ 3, never blocking > 50 ms', 'git'));
   });
+  }
+  if (only('leaderboard')) {
   console.log('Leaderboard …');
   await guarded(rows, 'leaderboard', '≤ 200 ms', async () => {
     const board = await interleave(LEADERBOARD_CASES, undefined, 1, 4);
     rows.push(pair('leaderboard: 10k votes, 20 models, 200 bootstrap rounds (results checked against the old bootstrap every round, to 1e-6)', board, 'leaderboard 10k votes, 20 models, 200 rounds: rateModels', 'leaderboard 10k votes, 20 models, 200 rounds: old bootstrap', '≤ 200 ms', 'old bootstrap'));
   });
+  }
+  if (only('load')) {
   console.log('Load …');
   await guarded(rows, 'load', '≤ 20 ms; ≤ 150 KB run at load', async () => {
     const load = await measureLoad(7);
@@ -183,9 +204,11 @@ async function main(): Promise<void> {
       target: '≤ 20 ms; ≤ 150 KB run at load',
     });
   });
+  }
 
-  console.log('Chromium …');
-  const browser = await measureBrowserRender(1_000_000, 10_000, 90_000).catch((err: unknown) => {
+  const skipped = { totalMs: Number.NaN, longestTaskMs: Number.NaN, longTasks: 0, chunkToPixelMs: { p50: Number.NaN, p95: Number.NaN, max: Number.NaN, samples: 0 }, savedStates: 0, largestSavedChars: 0, chromium: 'not run (BENCH_ONLY)', finished: false, chars: 0, chunks: 0 };
+  if (only('chromium')) console.log('Chromium …');
+  const browser = !only('chromium') ? skipped : await measureBrowserRender(1_000_000, 10_000, 90_000).catch((err: unknown) => {
     notes.push(`The Chromium measurement failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
     const nan = Number.NaN;
     return { totalMs: nan, longestTaskMs: nan, longTasks: 0, chunkToPixelMs: { p50: nan, p95: nan, max: nan, samples: 0 }, savedStates: 0, largestSavedChars: 0, chromium: '?', finished: false, chars: 0, chunks: 0 };
@@ -200,11 +223,13 @@ async function main(): Promise<void> {
     versions: `Node ${process.version}; openai ${pkg('openai')}, @anthropic-ai/sdk ${pkg('@anthropic-ai/sdk')}, markdown-it ${pkg('markdown-it')}, highlight.js ${pkg('highlight.js')}, diff ${pkg('diff')}, git ${spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim()}`,
     durationS: Math.round((performance.now() - started) / 1000),
   };
-  writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify({ meta, rows, browser }, null, 2)}\n`);
-  writeResults(join(__dirname, 'results.md'), meta, rows, browser, notes);
+  if (!ONLY) {
+    writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify({ meta, rows, browser }, null, 2)}\n`);
+    writeResults(join(__dirname, 'results.md'), meta, rows, browser, notes);
+  }
   for (const r of rows) console.log(`${r.name}\n  ours: ${r.ours}\n  base: ${r.base}\n  ratio: ${Number.isFinite(r.ratio) ? r.ratio.toFixed(3) : '—'}  target: ${r.target}`);
   console.log(`Chromium: ${JSON.stringify(browser)}`);
-  console.log(`\nWrote bench/results.md in ${meta.durationS} s`);
+  console.log(ONLY ? `\nBENCH_ONLY=${ONLY.join(',')}: ${meta.durationS} s, nothing written (load average ${meta.machine.replace(/.*load average /, '')})` : `\nWrote bench/results.md in ${meta.durationS} s`);
 }
 
 main().catch((err: unknown) => {

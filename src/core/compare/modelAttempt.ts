@@ -13,6 +13,7 @@ import type { ModelPrice } from './pricing';
 import type { ModelOutcome, ModelSpec, RunEvent, RunLimits, TimeoutKind } from './runTypes';
 import { ModelMetricsTracker } from './modelMetricsTracker';
 import { redactSecrets } from '../prefs/secretScrubber';
+import { preciseNow } from './preciseClock';
 import { StreamWatchdogs } from './streamWatchdogs';
 
 /** The longest stretch of stream events handled without yielding to the event loop. */
@@ -68,6 +69,10 @@ export class ModelAttempt {
   private wakeWaiter: (() => void) | undefined;
   private text = '';
   private reasoning = '';
+  /** Deltas not yet emitted: those of one event-loop turn go out as one event per channel run (see flush). */
+  private pending: Array<{ channel: 'text' | 'reasoning'; text: string }> = [];
+  private pendingChars = { text: 0, reasoning: 0 };
+  private flushing: ReturnType<typeof setImmediate> | undefined;
   private lastMetricsAt = Number.NEGATIVE_INFINITY;
   private settled: ModelOutcome | undefined;
 
@@ -108,9 +113,12 @@ export class ModelAttempt {
     this.stop({ type: 'superseded' });
   }
 
-  /** The outcome so far (final once settled). */
+  /** The outcome so far (final once settled): the text as emitted so far, so it matches what listeners were told. */
   peek(): ModelOutcome {
-    return this.settled ?? { modelId: this.modelId, state: 'streaming', text: this.text, reasoning: this.reasoning, metrics: this.metrics.snapshot(this.settings.now()) };
+    if (this.settled) return this.settled;
+    const text = this.text.slice(0, this.text.length - this.pendingChars.text);
+    const reasoning = this.reasoning.slice(0, this.reasoning.length - this.pendingChars.reasoning);
+    return { modelId: this.modelId, state: 'streaming', text, reasoning, metrics: this.metrics.snapshot(this.settings.now()) };
   }
 
   private stop(reason: StopReason): void {
@@ -135,7 +143,7 @@ export class ModelAttempt {
     let iterator: AsyncIterator<StreamEvent>;
     try {
       // The clock starts again when the request actually leaves (providers that can tell; see requestSentClock.ts).
-      const onSent = (): void => this.metrics.markSent(this.settings.now());
+      const onSent = (at?: number): void => this.metrics.markSent(this.engineTime(at));
       iterator = this.model.provider.stream(this.model.request, this.controller.signal, onSent)[Symbol.asyncIterator]();
     } catch (error) {
       return { type: 'threw', error };
@@ -200,26 +208,58 @@ export class ModelAttempt {
     if (event.text === '') return;
     const room = this.settings.maxAnswerChars - this.text.length - this.reasoning.length;
     const text = event.text.length > room ? event.text.slice(0, Math.max(0, room)) : event.text;
-    if (text !== '') this.append(event.type, text);
+    if (text !== '') this.append(event.type, text, event.receivedAt);
     if (text.length < event.text.length) this.stop({ type: 'too-long' });
   }
 
-  private append(channel: 'text' | 'reasoning', text: string): void {
-    const at = this.settings.now();
-    this.metrics.noteDelta(channel, text, at);
+  /** `receivedAt`: when the provider says the bytes arrived (the first token's, see requestSentClock.ts). */
+  private append(channel: 'text' | 'reasoning', text: string, receivedAt?: number): void {
+    const now = this.settings.now();
+    this.metrics.noteDelta(channel, text, receivedAt === undefined ? now : this.engineTime(receivedAt, now));
     this.watchdogs.activity(true);
     if (channel === 'text') this.text += text;
     else this.reasoning += text;
+    const last = this.pending[this.pending.length - 1];
+    if (last?.channel === channel) last.text += text;
+    else this.pending.push({ channel, text });
+    this.pendingChars[channel] += text.length;
+    this.flushing ??= setImmediate(this.flush);
+  }
+
+  /**
+   * Emits the deltas received since the last flush, once per turn of the event loop: a stream whose bytes are
+   * buffered yields many deltas per turn (one per SDK event), and every listener (the host's view state, the
+   * webview protocol) would otherwise do its work per delta. Then the throttled streaming metrics.
+   */
+  private readonly flush = (): void => {
+    if (this.flushing !== undefined) clearImmediate(this.flushing);
+    this.flushing = undefined;
+    if (this.pending.length === 0) return;
     const { runId } = this.settings;
-    this.emit({ type: 'delta', runId, modelId: this.modelId, channel, text });
-    if (at - this.lastMetricsAt >= this.settings.metricsIntervalMs) {
-      this.lastMetricsAt = at;
-      this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics: this.metrics.snapshot(at) });
+    const pending = this.pending;
+    this.pending = [];
+    this.pendingChars = { text: 0, reasoning: 0 };
+    for (const { channel, text } of pending) this.emit({ type: 'delta', runId, modelId: this.modelId, channel, text });
+    const now = this.settings.now();
+    if (now - this.lastMetricsAt >= this.settings.metricsIntervalMs) {
+      this.lastMetricsAt = now;
+      this.emit({ type: 'metrics', runId, modelId: this.modelId, metrics: this.metrics.snapshot(now) });
     }
+  };
+
+  /**
+   * A provider's stamp (epoch ms on {@link preciseNow}'s clock) on the engine's clock, which a caller may replace:
+   * the stamp as is on the default clock, else the engine's now minus how long ago it was. Never in the future.
+   */
+  private engineTime(stamp: number | undefined, now = this.settings.now()): number {
+    if (stamp === undefined) return now;
+    if (this.settings.now === preciseNow) return Math.min(stamp, now);
+    return now - Math.max(0, preciseNow() - stamp);
   }
 
   private settle(end: StreamEnd): ModelOutcome {
     this.watchdogs.stop();
+    this.flush();
     const at = this.settings.now();
     const metrics = this.metrics.snapshot(at, { text: this.text, reasoning: this.reasoning });
     const outcome: ModelOutcome = { modelId: this.modelId, state: 'done', text: this.text, reasoning: this.reasoning, metrics };

@@ -14,6 +14,8 @@ export class StreamWatchdogs {
   private total: ReturnType<typeof setTimeout> | undefined;
   private streaming = false;
   private stopped = false;
+  /** performance.now() of the latest chunk: the idle timer is armed once and, when it fires, re-armed for the rest. */
+  private lastActivity = 0;
 
   constructor(
     private readonly limits: RunLimits,
@@ -39,12 +41,12 @@ export class StreamWatchdogs {
   activity(isToken: boolean): void {
     if (this.stopped) return;
     if (!this.streaming && !isToken) return;
+    this.lastActivity = performance.now();
     if (!this.streaming) {
       this.streaming = true;
       clearTimeout(this.firstToken);
+      this.armIdle(this.limits.idleMs);
     }
-    clearTimeout(this.idle);
-    this.idle = this.arm('idle', this.limits.idleMs);
   }
 
   stop(): void {
@@ -52,6 +54,25 @@ export class StreamWatchdogs {
     clearTimeout(this.firstToken);
     clearTimeout(this.idle);
     clearTimeout(this.total);
+  }
+
+  /**
+   * A timer per chunk would be a clearTimeout and a setTimeout per streamed event: instead the one timer, when it
+   * fires, checks how long ago the latest chunk came and waits out the rest of the limit from there.
+   */
+  private armIdle(ms: number): void {
+    const limit = this.limits.idleMs;
+    if (!(limit > 0)) return;
+    this.idle = setTimeout(() => {
+      if (this.stopped) return;
+      const quiet = performance.now() - this.lastActivity;
+      if (quiet < limit) {
+        this.armIdle(limit - quiet);
+        return;
+      }
+      this.stop();
+      this.onTimeout('idle');
+    }, Math.min(Math.max(1, ms), MAX_TIMER_MS));
   }
 
   private arm(kind: TimeoutKind, ms: number): ReturnType<typeof setTimeout> | undefined {

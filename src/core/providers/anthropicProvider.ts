@@ -7,7 +7,7 @@ import { isOfficialEndpoint } from './endpoints';
 import { readAnthropicEvent, toAnthropicParams } from './anthropicConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
-import { requestSentOptions } from './requestSentClock';
+import { RequestClock, stampFirstText, type RequestSentHook } from './requestSentClock';
 import { LazySdkClient, sdkClientOptions, withoutSdkEnvironment, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
@@ -32,14 +32,18 @@ export class AnthropicProvider implements ChatProvider {
     return this.sdk.prepare();
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal, onSent?: () => void): AsyncIterable<StreamEvent> {
+  async *stream(request: ProviderRequest, signal: AbortSignal, onSent?: RequestSentHook): AsyncIterable<StreamEvent> {
+    const clock = new RequestClock(onSent);
+    let stamped = false;
     try {
       const { client } = await abortable(this.sdk.load(), signal);
-      const stream = await abortable(client.messages.create(toAnthropicParams(request, { temperature: this.sendsTemperature }), { signal, ...requestSentOptions(onSent) }), signal);
+      const stream = await abortable(client.messages.create(toAnthropicParams(request, { temperature: this.sendsTemperature }), { signal, ...clock.options() }), signal);
       let stopReason: string | undefined;
       for await (const event of stream) {
         const reading = readAnthropicEvent(event);
-        yield* reading.events;
+        if (!stamped) stamped = stampFirstText(reading.events, clock);
+        // A for-of, not yield*: yield* over an array in an async generator awaits each item once more.
+        for (const event of reading.events) yield event;
         stopReason = reading.stopReason ?? stopReason;
         if (reading.stopped) {
           yield { type: 'done', finishReason: stopReason ?? 'end_turn' };

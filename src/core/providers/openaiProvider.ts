@@ -6,7 +6,7 @@ import { abortable } from './abortable';
 import { readOpenAIChunk, toOpenAIParams, type OpenAIFlavor } from './openaiConversion';
 import type { ChatProvider, ProviderRequest, StreamEvent } from './provider';
 import { toProviderError, type SdkErrorClasses } from './providerErrors';
-import { requestSentOptions } from './requestSentClock';
+import { RequestClock, stampFirstText, type RequestSentHook } from './requestSentClock';
 import { LazySdkClient, sdkClientOptions, withoutSdkEnvironment, type SdkClientConfig } from './sdkClientConfig';
 
 async function loadClient(config: SdkClientConfig) {
@@ -29,14 +29,18 @@ export class OpenAIProvider implements ChatProvider {
     return this.sdk.prepare();
   }
 
-  async *stream(request: ProviderRequest, signal: AbortSignal, onSent?: () => void): AsyncIterable<StreamEvent> {
+  async *stream(request: ProviderRequest, signal: AbortSignal, onSent?: RequestSentHook): AsyncIterable<StreamEvent> {
+    const clock = new RequestClock(onSent);
+    let stamped = false;
     try {
       const { client } = await abortable(this.sdk.load(), signal);
-      const stream = await abortable(client.chat.completions.create(toOpenAIParams(request, this.flavor), { signal, ...requestSentOptions(onSent) }), signal);
+      const stream = await abortable(client.chat.completions.create(toOpenAIParams(request, this.flavor), { signal, ...clock.options() }), signal);
       let finishReason: string | undefined;
       for await (const chunk of stream) {
         const reading = readOpenAIChunk(chunk);
-        yield* reading.events;
+        if (!stamped) stamped = stampFirstText(reading.events, clock);
+        // A for-of, not yield*: yield* over an array in an async generator awaits each item once more.
+        for (const event of reading.events) yield event;
         finishReason = reading.finishReason ?? finishReason;
       }
       // The SDK ends the iteration silently on abort, and also when the body ends without [DONE].

@@ -2,6 +2,7 @@
  * The one narrow interface every model provider implements.
  * Pure TypeScript: no `vscode` import anywhere under src/core.
  */
+import type { RequestSentHook } from './requestSentClock';
 
 export type ProviderKind = 'openai' | 'anthropic' | 'openai-compatible' | 'vscode-lm' | 'agent';
 
@@ -39,9 +40,13 @@ export type ProviderErrorKind =
   | 'unknown';
 
 export type StreamEvent =
-  | { type: 'text'; text: string }
+  /**
+   * `receivedAt` (epoch ms, on the first text or reasoning only, when the provider can tell): when the bytes that
+   * carried it arrived, which can be earlier than when the event is handed on. The engine's TTFT stops there.
+   */
+  | { type: 'text'; text: string; receivedAt?: number }
   /** Reasoning / thinking text, streamed apart from the answer so a UI can fold it. */
-  | { type: 'reasoning'; text: string }
+  | { type: 'reasoning'; text: string; receivedAt?: number }
   /**
    * Token usage as the provider reports it. Values are absolute (not increments): a later usage event
    * overwrites the fields it carries.
@@ -63,7 +68,8 @@ export interface ChatProvider {
    * Streams one completion. The iterable ends after a `done` or `error` event; if it ends with neither,
    * the stream was incomplete. Aborting `signal` must end the iteration promptly.
    * Implementations never throw from the iterator: failures become `error` events.
-   * `onSent`, when given, is called the moment the request is handed to the network (again on an SDK retry).
+   * `onSent`, when given, is called the moment the request is handed to the network (again on an SDK retry), with
+   * that moment (epoch ms, the clock of compare/preciseClock.ts) when it was earlier than the call.
    */
-  stream(request: ProviderRequest, signal: AbortSignal, onSent?: () => void): AsyncIterable<StreamEvent>;
+  stream(request: ProviderRequest, signal: AbortSignal, onSent?: RequestSentHook): AsyncIterable<StreamEvent>;
 }

@@ -4,7 +4,7 @@
  */
 import type { SdkErrorClasses } from './providerErrors';
 import { withBoundedErrorBodies } from './errorBodies';
-import { withRequestSentHook } from './requestSentClock';
+import { withRequestClock } from './requestSentClock';
 import { withRetryAfterCeiling } from './retryAfter';
 
 export interface SdkClientConfig {
@@ -43,7 +43,7 @@ export function sdkClientOptions(config: SdkClientConfig) {
     maxRetries: config.maxRetries,
     timeout: config.timeoutMs,
     logLevel: 'warn' as const,
-    fetch: withRequestSentHook(withBoundedErrorBodies(withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs))),
+    fetch: withRequestClock(withBoundedErrorBodies(withRetryAfterCeiling(globalThis.fetch, config.retryAfterCeilingMs))),
   };
 }
 

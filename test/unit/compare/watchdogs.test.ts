@@ -55,6 +55,25 @@ describe('compare engine: watchdogs', () => {
     assert.equal(provider.signal?.aborted, true);
   });
 
+  it('idle: one timer, re-armed from the latest chunk: it fires a full limit after the last chunk, not after the first', async () => {
+    const provider = new ManualProvider({ honourAbort: false });
+    const run = startComparison({ models: [compareModel('a', provider)], limits: { firstTokenMs: 10_000, idleMs: 400, totalMs: 10_000 }, requestHash: 'h' });
+    await provider.started();
+    // Chunks every 60 ms for longer than the idle limit, then silence.
+    let lastChunkAt = 0;
+    for (let i = 0; i < 10; i++) {
+      provider.push({ type: 'text', text: `c${i} ` });
+      lastChunkAt = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    const [outcome] = await run.done;
+    const quiet = Date.now() - lastChunkAt;
+    assert.equal(outcome?.state, 'timed-out');
+    assert.equal(outcome?.error?.timeout, 'idle');
+    assert.equal(outcome?.text, 'c0 c1 c2 c3 c4 c5 c6 c7 c8 c9 ');
+    assert.ok(quiet >= 390, `fired ${quiet} ms after the last chunk`);
+  });
+
   it('idle: steady chunks keep the idle watchdog from firing; total ends an endless stream', async () => {
     const provider = tricklingProvider(20);
     const started = Date.now();

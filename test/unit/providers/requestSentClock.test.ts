@@ -4,8 +4,7 @@ import { startFakeProviders, type FakeProviders } from '../../../src/demo/fakePr
 import { createProvider } from '../../../src/core/providers/providerFactory';
 import type { ChatProvider } from '../../../src/core/providers/provider';
 
-async function drain(provider: ChatProvider, onSent: () => void): Promise<string[]> {
-  const seen: string[] = [];
+async function drain(provider: ChatProvider, onSent: (at?: number) => void, seen: string[] = []): Promise<string[]> {
   for await (const event of provider.stream({ model: 'm', messages: [{ role: 'user', content: 'hi' }] }, new AbortController().signal, onSent)) seen.push(event.type);
   return seen;
 }
@@ -18,12 +17,19 @@ describe('request-sent clock', () => {
   afterEach(() => fakes.close());
 
   for (const kind of ['openai', 'anthropic'] as const) {
-    it(`${kind}: calls onSent once, before the first event, and sends no extra field`, async () => {
+    it(`${kind}: calls onSent before the first event (at the fetch call, again when undici wrote the request), and sends no extra field`, async () => {
       const baseUrl = kind === 'openai' ? fakes.openaiBaseUrl : fakes.anthropicBaseUrl;
       const provider = createProvider({ kind, apiKey: 'sk-test-0123456789', baseUrl });
       const order: string[] = [];
-      const events = await drain(provider, () => order.push('sent'));
-      assert.deepEqual(order, ['sent']);
+      const stamps: number[] = [];
+      const events = await drain(provider, (at) => {
+        order.push('sent');
+        if (at !== undefined) stamps.push(at);
+      }, order);
+      assert.deepEqual(order.slice(0, 3), ['sent', 'sent', events.filter((e) => e !== 'sent')[0]]);
+      assert.equal(order.filter((e) => e === 'sent').length, 2);
+      assert.equal(stamps.length, 2);
+      assert.ok((stamps[1] ?? 0) >= (stamps[0] ?? Infinity), 'the written-request stamp is earlier than the fetch call');
       assert.ok(events.includes('text'));
       const [request] = fakes.requests;
       assert.ok(request);
@@ -36,7 +42,8 @@ describe('request-sent clock', () => {
     const provider = createProvider({ kind: 'openai', apiKey: 'sk-test-0123456789', baseUrl: fakes.openaiBaseUrl, maxRetries: 1 });
     let sent = 0;
     const events = await drain(provider, () => sent++);
-    assert.equal(sent, 2);
+    // Two tries, each stamped at its fetch call and when undici had written it.
+    assert.equal(sent, 4);
     assert.ok(events.includes('done'), events.join(','));
   });
 });
