@@ -33,6 +33,11 @@ export interface BrowserRenderFigures {
 
 const root = resolve(__dirname, '..');
 
+/** BENCH_BUNDLE=path/results.js measures another build of the bundle (e.g. main's, side by side with this one). */
+function bundlePath(): string {
+  return process.env.BENCH_BUNDLE ? resolve(process.env.BENCH_BUNDLE) : join(root, 'dist', 'webview', 'results.js');
+}
+
 function page(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-browser-'));
   const href = (p: string) => pathToFileURL(join(root, p)).href;
@@ -47,14 +52,14 @@ window.__name = (f) => f;
 window.acquireVsCodeApi = () => ({ postMessage: () => {}, getState: () => undefined, setState: (s) => { window.__bench.saves++; window.__bench.savedChars = Math.max(window.__bench.savedChars, JSON.stringify(s).length); } });
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 </script>
-<script src="${href('dist/webview/results.js')}"></script></body></html>`;
+<script src="${pathToFileURL(bundlePath()).href}"></script></body></html>`;
   const file = join(dir, 'index.html');
   writeFileSync(file, html);
   return pathToFileURL(file).href;
 }
 
 export async function measureBrowserRender(chars: number, chunkCount: number, capMs: number): Promise<BrowserRenderFigures & { finished: boolean; chars: number; chunks: number }> {
-  readFileSync(join(root, 'dist', 'webview', 'results.js'));
+  readFileSync(bundlePath());
   const browser = await chromium.launch({ executablePath: readVscodeEnv().chromiumPath, args: CHROMIUM_ARGS });
   try {
     const tab = await browser.newPage({ viewport: { width: 1600, height: 900 } });
@@ -168,11 +173,12 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
 
 /**
  * Just this row: `node --import tsx bench/browserRender.ts [chars] [chunks] [capMs]` (defaults: the full 1 MB in 10k
- * chunks, 90 s cap, as `npm run bench`). Builds dist/ first. `BENCH_PROFILE=file.cpuprofile` writes the page's CPU profile.
+ * chunks, 90 s cap, as `npm run bench`). Builds dist/ first (not with `BENCH_BUNDLE`). `BENCH_PROFILE=file.cpuprofile`
+ * writes the page's CPU profile.
  */
 async function runAlone(): Promise<void> {
   const { spawnSync } = await import('node:child_process');
-  if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  if (!process.env.BENCH_BUNDLE && spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
   const [chars = 1_000_000, chunks = 10_000, capMs = 90_000] = process.argv.slice(2).map(Number);
   const figures = await measureBrowserRender(chars, chunks, capMs);
   console.log(JSON.stringify(figures, null, 2));
