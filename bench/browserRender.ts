@@ -7,9 +7,9 @@
  * the time from its message being sent to the first animation frame after that column's answer changed (its
  * pixels; the wait in the page's queue counts).
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { readVscodeEnv } from '../scripts/lib/vscodeEnv.cjs';
@@ -33,16 +33,24 @@ export interface BrowserRenderFigures {
 
 const root = resolve(__dirname, '..');
 
-/** BENCH_BUNDLE=path/results.js measures another build of the bundle (e.g. main's, side by side with this one). */
+/**
+ * BENCH_BUNDLE=dir/results.js measures another build of the bundle (e.g. main's, side by side with this one), with
+ * dir/results.css instead of media/results.css when there is one.
+ */
 function bundlePath(): string {
   return process.env.BENCH_BUNDLE ? resolve(process.env.BENCH_BUNDLE) : join(root, 'dist', 'webview', 'results.js');
+}
+
+function stylesheetPath(): string {
+  const beside = join(dirname(bundlePath()), 'results.css');
+  return process.env.BENCH_BUNDLE && existsSync(beside) ? beside : join(root, 'media', 'results.css');
 }
 
 function page(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-browser-'));
   const href = (p: string) => pathToFileURL(join(root, p)).href;
   const html = `<!doctype html><html><head><meta charset="utf-8">
-<link rel="stylesheet" href="${href('media/common.css')}"><link rel="stylesheet" href="${href('media/results.css')}">
+<link rel="stylesheet" href="${href('media/common.css')}"><link rel="stylesheet" href="${pathToFileURL(stylesheetPath()).href}">
 </head><body><div id="app"></div>
 <script>
 window.__bench = { longTasks: [], saves: 0, savedChars: 0 };
