@@ -6,7 +6,7 @@
 import type { ColumnStateView, ColumnView, ResultsToHost, RunStateView } from '../../shared/protocol';
 import { codicon, element, iconButton } from '../common/domBuilder';
 import { metricTexts } from '../common/metricFormat';
-import { AnswerRenderThrottle } from './answerRenderThrottle';
+import { AnswerRenderThrottle, StableRenderBudget } from './answerRenderThrottle';
 import { PatchFileList } from './patchFileList';
 import { collapseToggle } from './columnCollapse';
 import { columnDiffToggle } from './columnDiffToggle';
@@ -54,6 +54,7 @@ export class ColumnPane {
   private readonly hint: HTMLElement;
   private readonly patchFiles: PatchFileList;
   private readonly throttle = new AnswerRenderThrottle();
+  private readonly budget = new StableRenderBudget();
   private readonly inlineDiff: InlineDiffPane;
   private answerPending = false;
   private readonly applyLabel: string;
@@ -216,9 +217,13 @@ export class ColumnPane {
       this.options.requestRender();
       return;
     }
-    this.answerPending = false;
-    this.answerView.show(text, running);
-    this.throttle.record(now, performance.now());
+    const shown = this.answerView.show(text, running, this.budget.maxChars);
+    const ended = performance.now();
+    this.throttle.record(now, ended);
+    this.budget.record(shown.renderedChars, ended - now);
+    // More stable text is waiting than one render may take on: the rest in the next frames.
+    this.answerPending = shown.pending;
+    if (shown.pending) this.options.requestRender();
   }
 }
 
