@@ -195,19 +195,12 @@ export class ColumnPane {
 
   /**
    * Streaming answers scroll in reverse (results.css `.pinned`) so they stay pinned to the bottom without reading
-   * layout each frame. When the stream ends the answer goes back to normal flow, keeping the user's place: this
-   * reads layout once per column per run.
+   * layout each frame. They stay that way when the stream ends: the user's place is kept as it is, and going back
+   * to normal flow would lay out the whole long answer again and read its layout (scrollHeight), for every column
+   * at the same moment (tens of ms each with long answers). A run shown from the log or the saved state is not pinned.
    */
   private syncScrollMode(running: boolean): void {
-    const pinned = this.answer.classList.contains('pinned');
-    if (running === pinned) return;
-    if (running) {
-      this.answer.classList.add('pinned');
-      return;
-    }
-    const fromBottom = Math.abs(this.answer.scrollTop);
-    this.answer.classList.remove('pinned');
-    this.answer.scrollTop = Math.max(0, this.answer.scrollHeight - this.answer.clientHeight - fromBottom);
+    if (running) this.answer.classList.add('pinned');
   }
 
   private renderAnswer(text: string, running: boolean, force: boolean): void {
