@@ -7,6 +7,7 @@ import type { ColumnStateView, ColumnView, ResultsToHost, RunStateView } from '.
 import { codicon, element, iconButton } from '../common/domBuilder';
 import { metricTexts } from '../common/metricFormat';
 import { AnswerRenderThrottle, StableRenderBudget } from './answerRenderThrottle';
+import { BottomPin } from './bottomPin';
 import { PatchFileList } from './patchFileList';
 import { collapseToggle } from './columnCollapse';
 import { columnDiffToggle } from './columnDiffToggle';
@@ -54,6 +55,7 @@ export class ColumnPane {
   private readonly hint: HTMLElement;
   private readonly patchFiles: PatchFileList;
   private readonly throttle = new AnswerRenderThrottle();
+  private readonly pin: BottomPin;
   private readonly budget = new StableRenderBudget();
   private readonly inlineDiff: InlineDiffPane;
   private answerPending = false;
@@ -86,6 +88,7 @@ export class ColumnPane {
       [element('summary', { text: 'Reasoning' }), this.reasoningText]);
     this.answer = element('div', { className: 'answer markdown-body', attrs: { 'data-testid': 'answer', tabindex: '0', 'aria-label': `Answer of ${column.displayLabel}` } },
       [element('div', { className: 'answer-content' }, [this.answerStable, this.answerTail])]);
+    this.pin = new BottomPin(this.answer, this.answerStable.parentElement ?? this.answer);
     this.inlineDiff = new InlineDiffPane(column.displayLabel);
     const post = options.post;
     this.buttons = {
@@ -193,14 +196,10 @@ export class ColumnPane {
     this.inlineDiff.render(state.edit?.diff);
   }
 
-  /**
-   * Streaming answers scroll in reverse (results.css `.pinned`) so they stay pinned to the bottom without reading
-   * layout each frame. They stay that way when the stream ends: the user's place is kept as it is, and going back
-   * to normal flow would lay out the whole long answer again and read its layout (scrollHeight), for every column
-   * at the same moment (tens of ms each with long answers). A run shown from the log or the saved state is not pinned.
-   */
+  /** A streaming answer follows its growth at the bottom (BottomPin) unless the user scrolls up. */
   private syncScrollMode(running: boolean): void {
-    if (running) this.answer.classList.add('pinned');
+    if (running) this.pin.start();
+    else this.pin.stop();
   }
 
   private renderAnswer(text: string, running: boolean, force: boolean): void {
