@@ -71,6 +71,8 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
   const browser = await chromium.launch({ executablePath: readVscodeEnv().chromiumPath, args: CHROMIUM_ARGS });
   try {
     const tab = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(String(error.stack ?? error)));
     await tab.goto(page());
     const cdp = process.env.BENCH_PROFILE ? await tab.context().newCDPSession(tab) : undefined;
     if (cdp) {
@@ -177,6 +179,7 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
     // BENCH_SCREENSHOT=file.png: the columns at the end (a long block is kept as streamed, in pieces).
     if (process.env.BENCH_SCREENSHOT) await tab.screenshot({ path: process.env.BENCH_SCREENSHOT });
     if (cdp) writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.slice(0, 3).join('\n')}`);
     if (figures.finished && figures.answerChars.some((n) => n < 0.9 * chunks.join('').length)) throw new Error(`columns did not render the whole answer: ${figures.answerChars.join(', ')}`);
     return { ...figures, chromium: browser.version(), chars, chunks: chunkCount };
   } finally {

@@ -242,7 +242,8 @@ export class StreamingMarkdownRenderer {
       this.openCodeAt = undefined;
       this.tailSource = undefined;
     }
-    if (this.stableEnd < cut) {
+    // A final step that had to be bounded always leaves the final render (finish) to the next step.
+    if (this.stableEnd < cut || !streaming) {
       // Still behind: what the tail showed is now stable or not yet; it shows nothing until the stable part is done.
       this.tailSource = '';
       this.openCodeAt = undefined;

@@ -117,8 +117,25 @@ describe('streamed vs one-shot markdown rendering', () => {
     }
     assert.ok(steps >= 16, `${steps} steps for ${answer.length} characters at 500 per step`);
     assert.ok(sizes.slice(0, -2).every((n) => n <= 500), `every stable render is at most 500 characters: ${sizes.join(',')}`);
-    dom.apply(renderer.step(answer, false, 500));
+    for (let final = renderer.step(answer, false, 500); ; final = renderer.step(answer, false, 500)) {
+      dom.apply(final);
+      if (!final.pending) break;
+    }
     assert.equal(dom.html, renderMarkdown(answer));
+  });
+
+  it('ends with the final render when the last bounded step of a finished answer catches up', () => {
+    const renderer = new StreamingMarkdownRenderer(renderMarkdown);
+    const dom = new FakeAnswerDom();
+    const answer = 'A para.\n\nB para.\n\n```ts\nconst a = 1;\n';
+    dom.apply(renderer.step(answer.slice(0, 5), true, 3));
+    const steps = [renderer.step(answer, false, 3), renderer.step(answer, false, 3)];
+    steps.forEach((step) => dom.apply(step));
+    assert.deepEqual(steps.map((s) => s.pending === true), [true, true], 'both bounded steps leave the final render for later');
+    const last = renderer.step(answer, false, 3);
+    dom.apply(last);
+    assert.equal(last.pending, undefined);
+    assert.equal(dom.html, renderMarkdown(answer), 'the open block ends highlighted, as rendered in one go');
   });
 
   it('renders a single block longer than the bound whole (a block cannot be cut)', () => {
