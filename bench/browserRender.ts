@@ -70,12 +70,12 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
   return pathToFileURL(file).href;
 }
 
-/** The page's main-thread tasks (RunTask on CrRendererMain) from a trace: the longest CPU time, and how many over 50 ms. */
+/** The page's main-thread tasks (the `toplevel` category's RunTask on CrRendererMain) from a trace: the longest CPU time, and how many over 50 ms. */
 function mainThreadTaskCpu(trace: Buffer): { longestMs: number; over50: number } {
   type TraceEvent = { ph?: string; name?: string; pid?: number; tid?: number; tdur?: number; args?: { name?: string } };
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const cpu = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`)).map((e) => (e.tdur ?? 0) / 1000);
+  const cpu = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`)).map((e) => (e.tdur ?? 0) / 1000);
   return { longestMs: Math.max(0, ...cpu), over50: cpu.filter((ms) => ms > 50).length };
 }
 
