@@ -267,15 +267,28 @@ export class StreamingMarkdownRenderer {
       this.openCode = { contentStart: fence.contentStart, headHtml };
       return { kind: 'code', open: { headHtml, language: fence.language }, text: text.slice(fence.contentStart) };
     }
-    this.openCodeAt = undefined;
     const source = text.slice(this.stableEnd);
-    if (source === this.tailSource) return undefined;
+    if (source === this.tailSource) {
+      this.openCodeAt = undefined;
+      return undefined;
+    }
     this.tailSource = source;
-    return { kind: 'html', html: source ? this.render(source) : '' };
+    const html = source ? this.render(source) : '';
+    // The open block shown just closed (its closing fence is the last line): keep it as shown if that is its HTML.
+    const kept = this.openCodeAt !== undefined ? this.keptCode(text, html) : undefined;
+    this.openCodeAt = undefined;
+    return kept ?? { kind: 'html', html };
   }
 
   private finish(text: string, whole: boolean): RenderStep {
     const from = whole ? 0 : this.stableEnd;
+    if (!whole && this.tailSource === text.slice(from)) {
+      // The tail already shows the render of exactly this text.
+      this.forgetShown();
+      this.scanner.update('');
+      this.finished = true;
+      return { reset: false, append: '', tail: undefined };
+    }
     const html = from < text.length ? this.render(text.slice(from)) : '';
     const kept = whole ? undefined : this.keptCode(text, html);
     this.forgetShown();

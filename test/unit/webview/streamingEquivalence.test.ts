@@ -171,6 +171,24 @@ describe('streamed vs one-shot: a long open code block is kept at the end, not r
     'a short block that gets highlighted': { answer: `Intro.\n\n${code(40)}\n`, keeps: false },
     'text after the block': { answer: `Intro.\n\n${long}\nThanks.`, keeps: false },
   };
+  it('keeps the block when its closing fence arrives while streaming, and the end renders nothing again', () => {
+    const answer = `Intro.\n\n${long}\n`;
+    let renderedChars = 0;
+    const renderer = new StreamingMarkdownRenderer((md) => ((renderedChars += md.length), renderMarkdown(md)));
+    const dom = new FakeAnswerDom();
+    dom.apply(renderer.step(answer.slice(0, -20), true));
+    const closing = renderer.step(answer, true);
+    assert.equal(closing.tail?.kind, 'close-code');
+    dom.apply(closing);
+    const before = renderedChars;
+    const final = renderer.step(answer, false);
+    assert.deepEqual(final, { reset: false, append: '', tail: undefined }, 'the tail already shows the final HTML');
+    assert.equal(renderedChars, before, 'nothing rendered again');
+    dom.apply(final);
+    assert.equal(dom.html, renderMarkdown(answer));
+    assert.equal(dom.kept, 1);
+  });
+
   for (const [name, { answer, keeps }] of Object.entries(cases)) {
     it(`gives identical HTML: ${name}`, () => {
       // Chunks of 3 and 1000 split the closing fence across chunks (the view then trims what it showed of it).
