@@ -40,7 +40,12 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   flattening the concatenated answer string ~1–3%. What limits the figures now is the machine: the bench's page,
   its worker, Chromium's compositor and raster threads and whatever else runs share two cores, and the wall time
   of a task counts the time its thread waits for a core. The bench therefore also reports the longest task's CPU
-  time (a \`toplevel\` trace): with the load at 5–10, tasks of 300–500 ms wall took 40–100 ms of CPU. Of the
+  time (a \`toplevel\` trace): side by side with the previous bundle at load 3–4, tasks over 50 ms of CPU went
+  from 121–312 to 12–19 per run while tasks over 50 ms of wall time only went from 290–480 to 145–210, and
+  chunk-to-pixel p95 from 580–990 ms to 240–360 ms. Of the remaining tasks over 50 ms of CPU, eight are the ends
+  of the eight streams (one task per column of about 200 ms CPU, 150 ms of it layout: the open block is kept as
+  streamed, not rebuilt, and what Chromium lays out again then — the column whose header changes, or the 500 KB
+  block's pieces — was not pinned down), the rest frames with a major GC. Of the
   page's main-thread CPU (8 × 200 KB), about 30% is script (of the render script, DOMPurify's per-node work and
   the document it builds per call about two thirds, markdown-it most of the rest) and about half Chromium's own
   style, layout, pre-paint, paint and layerize for eight columns whose text changes every frame. What it would take: a machine with its cores free,
