@@ -41,8 +41,8 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   its worker, Chromium's compositor and raster threads and whatever else runs share two cores, and the wall time
   of a task counts the time its thread waits for a core. The bench therefore also reports the longest task's CPU
   time (a \`toplevel\` trace): side by side with the previous bundle at load 3–4, tasks over 50 ms of CPU went
-  from 121–312 to 12–19 per run while tasks over 50 ms of wall time only went from 290–480 to 145–210, and
-  chunk-to-pixel p95 from 580–990 ms to 240–360 ms. Of the remaining tasks over 50 ms of CPU, eight are the ends
+  from 121–312 to 12–19 per run while tasks over 50 ms of wall time only went from 270–500 to 145–210, and
+  chunk-to-pixel p95 from 560–990 ms to 240–360 ms (five runs each, 8 × 1 MB). Of the remaining tasks over 50 ms of CPU, eight are the ends
   of the eight streams (one task per column of about 200 ms CPU, 150 ms of it layout: the open block is kept as
   streamed, not rebuilt, and what Chromium lays out again then — the column whose header changes, or the 500 KB
   block's pieces — was not pinned down), the rest frames with a major GC. Of the
