@@ -14,20 +14,19 @@ export class BottomPin {
     }, { passive: true });
   }
 
-  /** Follows the content's growth from now on (from the bottom). */
+  /**
+   * Follows the content's growth from now on (from the bottom), and the scroller's own resizing: when the stream
+   * ends the column's header and buttons change, and an answer read at its bottom stays at its bottom. Once
+   * started it keeps following as long as the user stays at the bottom; scrolling up leaves the place as it is.
+   */
   start(): void {
-    if (this.observer) return;
     this.atBottom = true;
+    if (this.observer) return;
     this.observer = new ResizeObserver(() => {
       if (this.atBottom) this.scroller.scrollTop = this.scroller.scrollHeight;
     });
     this.observer.observe(this.content);
-  }
-
-  /** Leaves the scroll position where it is. */
-  stop(): void {
-    this.observer?.disconnect();
-    this.observer = undefined;
+    this.observer.observe(this.scroller);
   }
 }
 

@@ -199,7 +199,6 @@ export class ColumnPane {
   /** A streaming answer follows its growth at the bottom (BottomPin) unless the user scrolls up. */
   private syncScrollMode(running: boolean): void {
     if (running) this.pin.start();
-    else this.pin.stop();
   }
 
   private renderAnswer(text: string, running: boolean, force: boolean): void {
