@@ -7,9 +7,9 @@
  * the time from its message being sent to the first animation frame after that column's answer changed (its
  * pixels; the wait in the page's queue counts).
  */
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { readVscodeEnv } from '../scripts/lib/vscodeEnv.cjs';
@@ -22,8 +22,12 @@ export const SEND_INTERVAL_MS = 4;
 
 export interface BrowserRenderFigures {
   totalMs: number;
+  /** Wall time of the longest main-thread task (PerformanceObserver \`longtask\`), and how many were over 50 ms. */
   longestTaskMs: number;
   longTasks: number;
+  /** CPU time of the longest main-thread task (from a \`toplevel\` trace), and how many took over 50 ms of CPU. */
+  longestTaskCpuMs: number;
+  tasksOver50MsCpu: number;
   chunkToPixelMs: { p50: number; p95: number; max: number; samples: number };
   /** How often the webview saved its state, and the largest one (characters of JSON). */
   savedStates: number;
@@ -33,11 +37,24 @@ export interface BrowserRenderFigures {
 
 const root = resolve(__dirname, '..');
 
+/**
+ * BENCH_BUNDLE=dir/results.js measures another build of the bundle (e.g. main's, side by side with this one), with
+ * dir/results.css instead of media/results.css when there is one.
+ */
+function bundlePath(): string {
+  return process.env.BENCH_BUNDLE ? resolve(process.env.BENCH_BUNDLE) : join(root, 'dist', 'webview', 'results.js');
+}
+
+function stylesheetPath(): string {
+  const beside = join(dirname(bundlePath()), 'results.css');
+  return process.env.BENCH_BUNDLE && existsSync(beside) ? beside : join(root, 'media', 'results.css');
+}
+
 function page(): string {
   const dir = mkdtempSync(join(tmpdir(), 'parallax-bench-browser-'));
   const href = (p: string) => pathToFileURL(join(root, p)).href;
   const html = `<!doctype html><html><head><meta charset="utf-8">
-<link rel="stylesheet" href="${href('media/common.css')}"><link rel="stylesheet" href="${href('media/results.css')}">
+<link rel="stylesheet" href="${href('media/common.css')}"><link rel="stylesheet" href="${pathToFileURL(stylesheetPath()).href}">
 </head><body><div id="app"></div>
 <script>
 window.__bench = { longTasks: [], saves: 0, savedChars: 0 };
@@ -47,17 +64,28 @@ window.__name = (f) => f;
 window.acquireVsCodeApi = () => ({ postMessage: () => {}, getState: () => undefined, setState: (s) => { window.__bench.saves++; window.__bench.savedChars = Math.max(window.__bench.savedChars, JSON.stringify(s).length); } });
 new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__bench.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 </script>
-<script src="${href('dist/webview/results.js')}"></script></body></html>`;
+<script src="${pathToFileURL(bundlePath()).href}"></script></body></html>`;
   const file = join(dir, 'index.html');
   writeFileSync(file, html);
   return pathToFileURL(file).href;
 }
 
+/** The page's main-thread tasks (the `toplevel` category's RunTask on CrRendererMain) from a trace: the longest CPU time, and how many over 50 ms. */
+function mainThreadTaskCpu(trace: Buffer): { longestMs: number; over50: number } {
+  type TraceEvent = { ph?: string; name?: string; pid?: number; tid?: number; tdur?: number; args?: { name?: string } };
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const cpu = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.tdur !== undefined && main.has(`${e.pid}:${e.tid}`)).map((e) => (e.tdur ?? 0) / 1000);
+  return { longestMs: Math.max(0, ...cpu), over50: cpu.filter((ms) => ms > 50).length };
+}
+
 export async function measureBrowserRender(chars: number, chunkCount: number, capMs: number): Promise<BrowserRenderFigures & { finished: boolean; chars: number; chunks: number }> {
-  readFileSync(join(root, 'dist', 'webview', 'results.js'));
+  readFileSync(bundlePath());
   const browser = await chromium.launch({ executablePath: readVscodeEnv().chromiumPath, args: CHROMIUM_ARGS });
   try {
     const tab = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(String(error.stack ?? error)));
     await tab.goto(page());
     const cdp = process.env.BENCH_PROFILE ? await tab.context().newCDPSession(tab) : undefined;
     if (cdp) {
@@ -65,7 +93,9 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
       await cdp.send('Profiler.start');
     }
     // BENCH_TRACE=file.json: a Chromium trace (devtools.timeline) of the run, to see layout, style and paint.
-    if (process.env.BENCH_TRACE) await browser.startTracing(tab, { path: process.env.BENCH_TRACE, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    // Always traced: each main-thread task's CPU time (\`toplevel\`), which on a loaded machine is far less than its
+    // wall time (the longtask figure): the difference is the thread waiting for a core.
+    await browser.startTracing(tab, { ...(process.env.BENCH_TRACE ? { path: process.env.BENCH_TRACE } : {}), categories: ['toplevel', ...(process.env.BENCH_TRACE ? ['devtools.timeline', 'disabled-by-default-devtools.timeline'] : [])] });
     const chunks = chunksOf(longAnswer(chars), chunkCount);
     const figures = await tab.evaluate(
       async ({ chunks, columns, capMs, intervalMs }) => {
@@ -90,13 +120,18 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
         const painted = ids.map(() => [] as number[]);
         let lastPaint = 0;
         Array.from(document.querySelectorAll('[data-testid="answer"]')).forEach((answer, column) => {
+          // One frame callback per column per frame (not one per mutation), so measuring costs little of the page.
+          let changedAt: number | undefined;
           new MutationObserver(() => {
-            const changedAt = performance.now();
+            const first = changedAt === undefined;
+            changedAt = performance.now();
+            if (!first) return;
             requestAnimationFrame(() => {
               const at = performance.now();
               lastPaint = at;
               const list = painted[column] as number[];
-              while (list.length < sentAt.length && (sentAt[list.length] ?? Infinity) <= changedAt) list.push(at);
+              while (list.length < sentAt.length && (sentAt[list.length] ?? Infinity) <= (changedAt ?? at)) list.push(at);
+              changedAt = undefined;
             });
           }).observe(answer, { childList: true, subtree: true, characterData: true });
         });
@@ -155,12 +190,13 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
       },
       { chunks, columns: BROWSER_COLUMNS, capMs, intervalMs: SEND_INTERVAL_MS },
     );
-    if (process.env.BENCH_TRACE) await browser.stopTracing();
+    const taskCpu = mainThreadTaskCpu(await browser.stopTracing());
     // BENCH_SCREENSHOT=file.png: the columns at the end (a long block is kept as streamed, in pieces).
     if (process.env.BENCH_SCREENSHOT) await tab.screenshot({ path: process.env.BENCH_SCREENSHOT });
     if (cdp) writeFileSync(process.env.BENCH_PROFILE ?? '', JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (pageErrors.length > 0) throw new Error(`the page threw: ${pageErrors.slice(0, 3).join('\n')}`);
     if (figures.finished && figures.answerChars.some((n) => n < 0.9 * chunks.join('').length)) throw new Error(`columns did not render the whole answer: ${figures.answerChars.join(', ')}`);
-    return { ...figures, chromium: browser.version(), chars, chunks: chunkCount };
+    return { ...figures, longestTaskCpuMs: taskCpu.longestMs, tasksOver50MsCpu: taskCpu.over50, chromium: browser.version(), chars, chunks: chunkCount };
   } finally {
     await browser.close();
   }
@@ -168,11 +204,12 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
 
 /**
  * Just this row: `node --import tsx bench/browserRender.ts [chars] [chunks] [capMs]` (defaults: the full 1 MB in 10k
- * chunks, 90 s cap, as `npm run bench`). Builds dist/ first. `BENCH_PROFILE=file.cpuprofile` writes the page's CPU profile.
+ * chunks, 90 s cap, as `npm run bench`). Builds dist/ first (not with `BENCH_BUNDLE`). `BENCH_PROFILE=file.cpuprofile`
+ * writes the page's CPU profile.
  */
 async function runAlone(): Promise<void> {
   const { spawnSync } = await import('node:child_process');
-  if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
+  if (!process.env.BENCH_BUNDLE && spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('build failed');
   const [chars = 1_000_000, chunks = 10_000, capMs = 90_000] = process.argv.slice(2).map(Number);
   const figures = await measureBrowserRender(chars, chunks, capMs);
   console.log(JSON.stringify(figures, null, 2));

@@ -22,16 +22,36 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   layout no longer grows with the answer and the open block's text is no longer copied on every append; sanitised
   HTML enters as DOMPurify fragments (one parse instead of parse, serialise, re-parse); nothing is saved to the
   webview state while streaming (an 8 MB JSON per save); a long unhighlighted block is kept as streamed at the end
-  instead of rebuilt. Profiled and left: zod validation of \`updates\` is ~1% of the page's CPU; flattening the
-  concatenated answer string ~2–3%. What limits the figures now: on two shared cores the renderer gets a fraction
-  of a core, and over half of the page's time is Chromium's own style, layout, pre-paint, paint and commit for eight
-  columns whose visible text changes every frame (in a trace of 8 × 200 KB: layout 1.9 s, paint 1.2 s, pre-paint
-  0.7 s in 11 s). Pinning the answer by scroll offset instead of the reverse-flowing \`.pinned\` container was
-  tried (ResizeObserver → \`scrollTop\`) and measured the same, so it was not kept. Still in script: DOMPurify's
-  per-node work on new stable HTML (about a third of the render script time; it stays, every piece is sanitised),
-  and re-rendering the prose tail each frame. What it would take: fewer frames' worth of work when eight columns
-  stream at once (render only columns on screen — with 8 columns at 1600 px all are — or lower the per-column rate
-  as the column count grows, trading chunk-to-pixel time for smoothness), or a machine with its cores free.
+  instead of rebuilt. Then, from traces of the 171 tasks over 50 ms: nearly all were animation frames in which
+  one column's render took on everything that had arrived since its last render (under the 10 ms frame budget a
+  column was rendered every 100–150 ms, so 2–8 KB of markdown, 10–30 KB of highlighted HTML, 20–130 ms of
+  markdown-it and DOMPurify in one go), followed by 40–60 ms of Chromium's style, layout, pre-paint and paint for
+  the eight columns. Now each column's render takes on at most what fits about 4 ms (StableRenderBudget learns the
+  time per character; at least one block; the rest in the next frames, with an empty tail meanwhile, and the same
+  final HTML, tested), all \`updates\` that arrive before a frame still make one render per column, and a column's
+  re-render is round-robin under the frame budget. A streaming answer keeps to its bottom by scroll offset
+  (ResizeObserver → \`scrollTop\` after layout) instead of the reverse-flowing flex container, so Chromium scrolls
+  the painted text instead of re-laying-out and repainting it (pre-paint about halved in traces of 8 × 200 KB),
+  and nothing is laid out again when the stream ends (switching back to normal flow cost tens of ms of forced
+  layout per column, all eight at once). Tried and not kept (no difference beyond the noise): smaller pieces
+  (1.5 KB code, 8 KB groups), one DOMPurify call for the stable part and the tail together, a 33 ms minimum
+  between a column's renders. Profiled and left: zod validation of \`updates\` and the structured clone of each
+  message (\`HandlePostMessage\`) are each about 1% of the page's CPU (every message is still validated);
+  flattening the concatenated answer string ~1–3%. What limits the figures now is the machine: the bench's page,
+  its worker, Chromium's compositor and raster threads and whatever else runs share two cores, and the wall time
+  of a task counts the time its thread waits for a core. The bench therefore also reports the longest task's CPU
+  time (a \`toplevel\` trace): side by side with the previous bundle at load 3–4, tasks over 50 ms of CPU went
+  from 121–312 to 12–19 per run while tasks over 50 ms of wall time only went from 270–500 to 145–210, and
+  chunk-to-pixel p95 from 560–990 ms to 240–360 ms (five runs each, 8 × 1 MB). Of the remaining tasks over 50 ms of CPU, eight are the ends
+  of the eight streams (one task per column of about 200 ms CPU, 150 ms of it layout: the open block is kept as
+  streamed, not rebuilt, and what Chromium lays out again then — the column whose header changes, or the 500 KB
+  block's pieces — was not pinned down), the rest frames with a major GC. Of the
+  page's main-thread CPU (8 × 200 KB), about 30% is script (of the render script, DOMPurify's per-node work and
+  the document it builds per call about two thirds, markdown-it most of the rest) and about half Chromium's own
+  style, layout, pre-paint, paint and layerize for eight columns whose text changes every frame. What it would take: a machine with its cores free,
+  or fewer frames' worth of work when eight columns stream at once (render only columns on screen — with 8
+  columns at 1600 px all are — or lower the per-column rate as the column count grows, trading chunk-to-pixel time
+  for smoothness); sanitising in a worker is not possible (DOMPurify needs a DOM).
 - **Leaderboard.** The baseline is the bootstrap as it was: concatenate the drawn runs' comparisons and refit them
   with the fit of that time (kept verbatim in test/unit/prefs/plainBradleyTerry.ts). Ours: each run is flattened
   once into kinds of comparison (winner, loser, score), and a resample adds integer counts per kind (at most
@@ -128,6 +148,7 @@ ${table}
 ${notes.map((n) => `- ${n}`).join('\n')}
 - Total time: ${browser.totalMs.toFixed(0)} ms
 - Longest main-thread task: ${browser.longestTaskMs.toFixed(0)} ms (${browser.longTasks} tasks over 50 ms) — target: none over 50 ms
+- Longest main-thread task in CPU time (a \`toplevel\` trace; the wall time above also counts the wait for a core): ${Number.isFinite(browser.longestTaskCpuMs) ? browser.longestTaskCpuMs.toFixed(0) : '—'} ms (${browser.tasksOver50MsCpu} tasks over 50 ms of CPU)
 - Chunk arrival → pixels: p50 ${browser.chunkToPixelMs.p50.toFixed(1)} ms, p95 ${browser.chunkToPixelMs.p95.toFixed(1)} ms, max ${browser.chunkToPixelMs.max.toFixed(1)} ms (${browser.chunkToPixelMs.samples} chunk × column samples) — target: p95 ≤ 50 ms
 
 ${LIMITS}`;

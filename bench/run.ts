@@ -206,12 +206,12 @@ async function main(): Promise<void> {
   });
   }
 
-  const skipped = { totalMs: Number.NaN, longestTaskMs: Number.NaN, longTasks: 0, chunkToPixelMs: { p50: Number.NaN, p95: Number.NaN, max: Number.NaN, samples: 0 }, savedStates: 0, largestSavedChars: 0, chromium: 'not run (BENCH_ONLY)', finished: false, chars: 0, chunks: 0 };
+  const skipped = { totalMs: Number.NaN, longestTaskMs: Number.NaN, longTasks: 0, longestTaskCpuMs: Number.NaN, tasksOver50MsCpu: 0, chunkToPixelMs: { p50: Number.NaN, p95: Number.NaN, max: Number.NaN, samples: 0 }, savedStates: 0, largestSavedChars: 0, chromium: 'not run (BENCH_ONLY)', finished: false, chars: 0, chunks: 0 };
   if (only('chromium')) console.log('Chromium …');
   const browser = !only('chromium') ? skipped : await measureBrowserRender(1_000_000, 10_000, 90_000).catch((err: unknown) => {
     notes.push(`The Chromium measurement failed: ${err instanceof Error ? err.message.slice(0, 300) : String(err)}`);
     const nan = Number.NaN;
-    return { totalMs: nan, longestTaskMs: nan, longTasks: 0, chunkToPixelMs: { p50: nan, p95: nan, max: nan, samples: 0 }, savedStates: 0, largestSavedChars: 0, chromium: '?', finished: false, chars: 0, chunks: 0 };
+    return { totalMs: nan, longestTaskMs: nan, longTasks: 0, longestTaskCpuMs: nan, tasksOver50MsCpu: 0, chunkToPixelMs: { p50: nan, p95: nan, max: nan, samples: 0 }, savedStates: 0, largestSavedChars: 0, chromium: '?', finished: false, chars: 0, chunks: 0 };
   });
   notes.push(`Chromium ${browser.chromium}, ${8} columns × ${browser.chars / 1000} KB in ${browser.chunks} chunks each, one \`updates\` message per chunk round every ${SEND_INTERVAL_MS} ms from a worker; all sent within the 90 s cap: ${browser.finished}; state saves during the run: ${browser.savedStates} (largest ${(browser.largestSavedChars / 1e6).toFixed(1)} MB of JSON)`);
 

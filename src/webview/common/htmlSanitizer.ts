@@ -53,6 +53,8 @@ export function sanitizeHtml(html: string): string {
 
 /** Sanitised nodes (same policy as sanitizeHtml), ready to append. */
 export function sanitizeToFragment(html: string): DocumentFragment {
+  // Nothing to sanitise (DOMPurify would still build a document for it).
+  if (html === '') return document.createDocumentFragment();
   const fragment: unknown = fragmentPurifier.sanitize(html);
   if (!(fragment instanceof DocumentFragment)) throw new Error('the sanitiser did not return a fragment');
   return fragment;

@@ -21,3 +21,27 @@ export class AnswerRenderThrottle {
     this.lastCostMs = Math.max(0, endedAt - startedAt);
   }
 }
+
+/**
+ * How much new stable markdown one render of a column may take on, so that it stays within about `budgetMs`
+ * (markdown-it, DOMPurify and building the nodes): learnt from the renders so far as time per character (a moving
+ * average), never below `minChars` (at least one block is always rendered). What is left waits for the next frame
+ * (StreamingMarkdownRenderer's `pending`), so text that arrived all at once never makes one long task. Pure.
+ */
+export class StableRenderBudget {
+  private msPerChar: number | undefined;
+
+  constructor(private readonly budgetMs = 4, private readonly minChars = 1_000, private readonly firstChars = 4_000) {}
+
+  get maxChars(): number {
+    if (this.msPerChar === undefined) return this.firstChars;
+    return Math.max(this.minChars, Math.floor(this.budgetMs / this.msPerChar));
+  }
+
+  /** A render took `ms` for `chars` markdown characters. Tiny renders say little about the rate and are ignored. */
+  record(chars: number, ms: number): void {
+    if (chars < 200) return;
+    const rate = Math.max(ms, 0.01) / chars;
+    this.msPerChar = this.msPerChar === undefined ? rate : this.msPerChar * 0.7 + rate * 0.3;
+  }
+}

@@ -6,7 +6,8 @@
 import type { ColumnStateView, ColumnView, ResultsToHost, RunStateView } from '../../shared/protocol';
 import { codicon, element, iconButton } from '../common/domBuilder';
 import { metricTexts } from '../common/metricFormat';
-import { AnswerRenderThrottle } from './answerRenderThrottle';
+import { AnswerRenderThrottle, StableRenderBudget } from './answerRenderThrottle';
+import { BottomPin } from './bottomPin';
 import { PatchFileList } from './patchFileList';
 import { collapseToggle } from './columnCollapse';
 import { columnDiffToggle } from './columnDiffToggle';
@@ -54,6 +55,8 @@ export class ColumnPane {
   private readonly hint: HTMLElement;
   private readonly patchFiles: PatchFileList;
   private readonly throttle = new AnswerRenderThrottle();
+  private readonly pin: BottomPin;
+  private readonly budget = new StableRenderBudget();
   private readonly inlineDiff: InlineDiffPane;
   private answerPending = false;
   private readonly applyLabel: string;
@@ -85,6 +88,7 @@ export class ColumnPane {
       [element('summary', { text: 'Reasoning' }), this.reasoningText]);
     this.answer = element('div', { className: 'answer markdown-body', attrs: { 'data-testid': 'answer', tabindex: '0', 'aria-label': `Answer of ${column.displayLabel}` } },
       [element('div', { className: 'answer-content' }, [this.answerStable, this.answerTail])]);
+    this.pin = new BottomPin(this.answer, this.answerStable.parentElement ?? this.answer);
     this.inlineDiff = new InlineDiffPane(column.displayLabel);
     const post = options.post;
     this.buttons = {
@@ -192,21 +196,9 @@ export class ColumnPane {
     this.inlineDiff.render(state.edit?.diff);
   }
 
-  /**
-   * Streaming answers scroll in reverse (results.css `.pinned`) so they stay pinned to the bottom without reading
-   * layout each frame. When the stream ends the answer goes back to normal flow, keeping the user's place: this
-   * reads layout once per column per run.
-   */
+  /** A streaming answer follows its growth at the bottom (BottomPin) unless the user scrolls up. */
   private syncScrollMode(running: boolean): void {
-    const pinned = this.answer.classList.contains('pinned');
-    if (running === pinned) return;
-    if (running) {
-      this.answer.classList.add('pinned');
-      return;
-    }
-    const fromBottom = Math.abs(this.answer.scrollTop);
-    this.answer.classList.remove('pinned');
-    this.answer.scrollTop = Math.max(0, this.answer.scrollHeight - this.answer.clientHeight - fromBottom);
+    if (running) this.pin.start();
   }
 
   private renderAnswer(text: string, running: boolean, force: boolean): void {
@@ -216,9 +208,13 @@ export class ColumnPane {
       this.options.requestRender();
       return;
     }
-    this.answerPending = false;
-    this.answerView.show(text, running);
-    this.throttle.record(now, performance.now());
+    const shown = this.answerView.show(text, running, this.budget.maxChars);
+    const ended = performance.now();
+    this.throttle.record(now, ended);
+    this.budget.record(shown.renderedChars, ended - now);
+    // More stable text is waiting than one render may take on: the rest in the next frames.
+    this.answerPending = shown.pending;
+    if (shown.pending) this.options.requestRender();
   }
 }
 

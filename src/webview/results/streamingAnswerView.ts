@@ -32,8 +32,14 @@ export class StreamingAnswerView {
     private readonly tail: HTMLElement,
   ) {}
 
-  show(text: string, streaming: boolean): void {
-    this.apply(this.renderer.step(text, streaming));
+  /**
+   * Shows `text`, rendering at most about `maxStableChars` of new stable markdown (StreamingMarkdownRenderer.step).
+   * Returns whether more is waiting (show it again later) and how many markdown characters were rendered.
+   */
+  show(text: string, streaming: boolean, maxStableChars = Number.POSITIVE_INFINITY): { pending: boolean; renderedChars: number } {
+    const step = this.renderer.step(text, streaming, maxStableChars);
+    this.apply(step);
+    return { pending: step.pending === true, renderedChars: this.renderer.renderedChars };
   }
 
   private apply(step: RenderStep): void {

@@ -47,6 +47,8 @@ export class MarkdownBlockScanner {
   /** Offset just after a blank line outside a fence, waiting for the next line to say whether it is a safe cut. */
   private pendingCut: number | undefined;
   private cut = 0;
+  /** Every safe cut so far, in order (a renderer that is behind renders up to one of them at a time). */
+  private readonly cuts: number[] = [];
   private references = false;
 
   /** Scans what `text` adds. Returns true when `text` does not extend the scanned text and scanning started over. */
@@ -69,6 +71,24 @@ export class MarkdownBlockScanner {
   /** The offset of the last safe cut (0 when there is none). */
   get safeCut(): number {
     return this.cut;
+  }
+
+  /**
+   * The last safe cut after `from` and at most `to`; when there is none in that range, the first one after `from`
+   * (a single block longer than the range cannot be cut). `from` itself when there is no cut after it.
+   */
+  cutWithin(from: number, to: number): number {
+    let low = 0;
+    let high = this.cuts.length;
+    // The first cut > to.
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((this.cuts[mid] ?? 0) > to) high = mid;
+      else low = mid + 1;
+    }
+    const before = this.cuts[low - 1];
+    if (before !== undefined && before > from) return before;
+    return this.cuts[low] ?? from;
   }
 
   /** The fenced code block still open at the end of the scanned lines, if any. */
@@ -95,20 +115,27 @@ export class MarkdownBlockScanner {
     this.fence = undefined;
     this.pendingCut = undefined;
     this.cut = 0;
+    this.cuts.length = 0;
     this.references = false;
   }
 
   /** Decides a pending cut from the start of a line still being written, once its first characters settle it. */
   private decideOnPartialLine(partial: string): void {
     if (partial.trim() === '' || /^(?:[-+*]|\d{1,9}[.)]?)$/.test(partial)) return;
-    if (!continuesBlock.test(partial)) this.cut = this.pendingCut ?? this.cut;
+    if (!continuesBlock.test(partial) && this.pendingCut !== undefined) this.setCut(this.pendingCut);
     this.pendingCut = undefined;
+  }
+
+  private setCut(at: number): void {
+    if (at <= this.cut) return;
+    this.cut = at;
+    this.cuts.push(at);
   }
 
   private scanLine(line: string, next: number): void {
     const blank = line.trim() === '';
     if (this.pendingCut !== undefined && !blank) {
-      if (!continuesBlock.test(line)) this.cut = this.pendingCut;
+      if (!continuesBlock.test(line)) this.setCut(this.pendingCut);
       this.pendingCut = undefined;
     }
     const fence = fenceLine.exec(line);
@@ -161,6 +188,11 @@ export interface RenderStep {
   append: string;
   /** What the tail becomes; undefined when it is unchanged. */
   tail: TailUpdate | undefined;
+  /**
+   * More stable text is waiting than `maxStableChars` allowed in this step: step again (with the same or a longer
+   * text) to render the rest. Until then the tail is empty. Only present when true.
+   */
+  pending?: true;
 }
 
 /** Turns successive texts of one answer into DOM-free render steps; see the file comment. */
@@ -175,20 +207,47 @@ export class StreamingMarkdownRenderer {
   /** The last step rendered a finished answer: the next one starts from scratch. */
   private finished = false;
 
-  constructor(private readonly render: (markdown: string) => string) {}
+  /** Markdown characters given to `render` in the last step. */
+  renderedChars = 0;
 
-  step(text: string, streaming: boolean): RenderStep {
+  constructor(private readonly renderMarkdown: (markdown: string) => string) {}
+
+  private render(markdown: string): string {
+    this.renderedChars += markdown.length;
+    return this.renderMarkdown(markdown);
+  }
+
+  /**
+   * The next render step for `text` (the whole answer so far). `maxStableChars` bounds the stable markdown rendered
+   * in this step (at least one block is rendered): when more is waiting, the step says `pending` and the caller
+   * steps again later, so one step's work stays small however much text arrived at once. Streamed in any steps,
+   * the final HTML is the same.
+   */
+  step(text: string, streaming: boolean, maxStableChars = Number.POSITIVE_INFINITY): RenderStep {
+    this.renderedChars = 0;
     const reset = this.scanner.update(text) || this.finished;
     this.finished = false;
     if (reset) this.forgetShown();
-    if (!streaming) return this.finish(text, reset);
+    const whole = reset || (this.scanner.hasReferenceDefinitions && this.stableEnd > 0);
+    const behind = this.scanner.safeCut - this.stableEnd > maxStableChars;
+    if (!streaming && (whole || !behind)) return this.finish(text, whole);
+    // Whether the tail shows anything (an empty tail stays empty while the stable part catches up).
+    const tailShown = this.tailSource !== '' || this.openCodeAt !== undefined;
     let append = '';
     const cut = this.scanner.safeCut;
     if (cut > this.stableEnd) {
-      append = this.render(text.slice(this.stableEnd, cut));
-      this.stableEnd = cut;
+      const to = behind ? this.scanner.cutWithin(this.stableEnd, this.stableEnd + maxStableChars) : cut;
+      append = this.render(text.slice(this.stableEnd, to));
+      this.stableEnd = to;
       this.openCodeAt = undefined;
       this.tailSource = undefined;
+    }
+    // A final step that had to be bounded always leaves the final render (finish) to the next step.
+    if (this.stableEnd < cut || !streaming) {
+      // Still behind: what the tail showed is now stable or not yet; it shows nothing until the stable part is done.
+      this.tailSource = '';
+      this.openCodeAt = undefined;
+      return { reset, append, tail: tailShown || reset ? { kind: 'html', html: '' } : undefined, pending: true };
     }
     return { reset, append, tail: this.tailStep(text) };
   }
@@ -208,16 +267,28 @@ export class StreamingMarkdownRenderer {
       this.openCode = { contentStart: fence.contentStart, headHtml };
       return { kind: 'code', open: { headHtml, language: fence.language }, text: text.slice(fence.contentStart) };
     }
-    this.openCodeAt = undefined;
     const source = text.slice(this.stableEnd);
-    if (source === this.tailSource) return undefined;
+    if (source === this.tailSource) {
+      this.openCodeAt = undefined;
+      return undefined;
+    }
     this.tailSource = source;
-    return { kind: 'html', html: source ? this.render(source) : '' };
+    const html = source ? this.render(source) : '';
+    // The open block shown just closed (its closing fence is the last line): keep it as shown if that is its HTML.
+    const kept = this.openCodeAt !== undefined ? this.keptCode(text, html) : undefined;
+    this.openCodeAt = undefined;
+    return kept ?? { kind: 'html', html };
   }
 
-  private finish(text: string, reset: boolean): RenderStep {
-    const whole = reset || (this.scanner.hasReferenceDefinitions && this.stableEnd > 0);
+  private finish(text: string, whole: boolean): RenderStep {
     const from = whole ? 0 : this.stableEnd;
+    if (!whole && this.tailSource === text.slice(from)) {
+      // The tail already shows the render of exactly this text.
+      this.forgetShown();
+      this.scanner.update('');
+      this.finished = true;
+      return { reset: false, append: '', tail: undefined };
+    }
     const html = from < text.length ? this.render(text.slice(from)) : '';
     const kept = whole ? undefined : this.keptCode(text, html);
     this.forgetShown();

@@ -42,13 +42,32 @@ class FakeAnswerDom {
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function streamed(answer: string, chunk: number): { html: string; renderedChars: number; kept: number } {
+/**
+ * Streams `answer` in chunks of `chunk` characters; with `maxStableChars`, each step renders at most that much new
+ * stable markdown, and a step that says `pending` is repeated (as the view does in the next frame) — sometimes with
+ * the same text, sometimes only once the next chunk has arrived.
+ */
+function streamed(answer: string, chunk: number, maxStableChars = Number.POSITIVE_INFINITY): { html: string; renderedChars: number; kept: number; pendingSteps: number } {
   let renderedChars = 0;
+  let pendingSteps = 0;
   const renderer = new StreamingMarkdownRenderer((md) => ((renderedChars += md.length), renderMarkdown(md)));
   const dom = new FakeAnswerDom();
-  for (let end = chunk; end < answer.length; end += chunk) dom.apply(renderer.step(answer.slice(0, end), true));
-  dom.apply(renderer.step(answer, false));
-  return { html: dom.html, renderedChars, kept: dom.kept };
+  for (let end = chunk, n = 0; end < answer.length; end += chunk, n++) {
+    let step = renderer.step(answer.slice(0, end), true, maxStableChars);
+    dom.apply(step);
+    while (step.pending && n % 2 === 0) {
+      pendingSteps++;
+      step = renderer.step(answer.slice(0, end), true, maxStableChars);
+      dom.apply(step);
+    }
+  }
+  for (;;) {
+    const step = renderer.step(answer, false, maxStableChars);
+    dom.apply(step);
+    if (!step.pending) break;
+    pendingSteps++;
+  }
+  return { html: dom.html, renderedChars, kept: dom.kept, pendingSteps };
 }
 
 const code = (lines: number, lang = 'ts') =>
@@ -72,6 +91,58 @@ describe('streamed vs one-shot markdown rendering', () => {
       for (const chunk of [1, 3, 17, 64]) assert.equal(streamed(answer, chunk).html, renderMarkdown(answer), `chunk ${chunk}`);
     });
   }
+
+  for (const [name, answer] of Object.entries(ANSWERS)) {
+    it(`gives identical HTML when each step may render only a little stable text: ${name}`, () => {
+      for (const chunk of [1, 17, 200]) {
+        for (const max of [1, 10, 40]) assert.equal(streamed(answer, chunk, max).html, renderMarkdown(answer), `chunk ${chunk}, at most ${max} per step`);
+      }
+    });
+  }
+
+  it('spreads a burst of text over bounded steps and still ends in the one-shot HTML', () => {
+    const answer = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} with \`code\` and a [link](https://example.com/${i}).`).join('\n\n') + `\n\n${code(300)}\n\nDone.`;
+    const sizes: number[] = [];
+    const renderer = new StreamingMarkdownRenderer((md) => (sizes.push(md.length), renderMarkdown(md)));
+    const dom = new FakeAnswerDom();
+    // The whole answer but its last line arrives at once, then the rest.
+    let step = renderer.step(answer.slice(0, -5), true, 500);
+    dom.apply(step);
+    let steps = 1;
+    while (step.pending) {
+      assert.deepEqual(step.tail, steps === 1 ? { kind: 'html', html: '' } : undefined, 'the tail is empty while the stable part catches up');
+      step = renderer.step(answer.slice(0, -5), true, 500);
+      dom.apply(step);
+      steps++;
+    }
+    assert.ok(steps >= 16, `${steps} steps for ${answer.length} characters at 500 per step`);
+    assert.ok(sizes.slice(0, -2).every((n) => n <= 500), `every stable render is at most 500 characters: ${sizes.join(',')}`);
+    for (let final = renderer.step(answer, false, 500); ; final = renderer.step(answer, false, 500)) {
+      dom.apply(final);
+      if (!final.pending) break;
+    }
+    assert.equal(dom.html, renderMarkdown(answer));
+  });
+
+  it('ends with the final render when the last bounded step of a finished answer catches up', () => {
+    const renderer = new StreamingMarkdownRenderer(renderMarkdown);
+    const dom = new FakeAnswerDom();
+    const answer = 'A para.\n\nB para.\n\n```ts\nconst a = 1;\n';
+    dom.apply(renderer.step(answer.slice(0, 5), true, 3));
+    const steps = [renderer.step(answer, false, 3), renderer.step(answer, false, 3)];
+    steps.forEach((step) => dom.apply(step));
+    assert.deepEqual(steps.map((s) => s.pending === true), [true, true], 'both bounded steps leave the final render for later');
+    const last = renderer.step(answer, false, 3);
+    dom.apply(last);
+    assert.equal(last.pending, undefined);
+    assert.equal(dom.html, renderMarkdown(answer), 'the open block ends highlighted, as rendered in one go');
+  });
+
+  it('renders a single block longer than the bound whole (a block cannot be cut)', () => {
+    const answer = `${'word '.repeat(400)}\n\nNext.\n\nLast`;
+    const result = streamed(answer, 3000, 50);
+    assert.equal(result.html, renderMarkdown(answer));
+  });
 
   it('renders each character a bounded number of times, even with one long open code block', () => {
     const answer = `Intro.\n\n${code(3000)}`;
@@ -100,6 +171,24 @@ describe('streamed vs one-shot: a long open code block is kept at the end, not r
     'a short block that gets highlighted': { answer: `Intro.\n\n${code(40)}\n`, keeps: false },
     'text after the block': { answer: `Intro.\n\n${long}\nThanks.`, keeps: false },
   };
+  it('keeps the block when its closing fence arrives while streaming, and the end renders nothing again', () => {
+    const answer = `Intro.\n\n${long}\n`;
+    let renderedChars = 0;
+    const renderer = new StreamingMarkdownRenderer((md) => ((renderedChars += md.length), renderMarkdown(md)));
+    const dom = new FakeAnswerDom();
+    dom.apply(renderer.step(answer.slice(0, -20), true));
+    const closing = renderer.step(answer, true);
+    assert.equal(closing.tail?.kind, 'close-code');
+    dom.apply(closing);
+    const before = renderedChars;
+    const final = renderer.step(answer, false);
+    assert.deepEqual(final, { reset: false, append: '', tail: undefined }, 'the tail already shows the final HTML');
+    assert.equal(renderedChars, before, 'nothing rendered again');
+    dom.apply(final);
+    assert.equal(dom.html, renderMarkdown(answer));
+    assert.equal(dom.kept, 1);
+  });
+
   for (const [name, { answer, keeps }] of Object.entries(cases)) {
     it(`gives identical HTML: ${name}`, () => {
       // Chunks of 3 and 1000 split the closing fence across chunks (the view then trims what it showed of it).

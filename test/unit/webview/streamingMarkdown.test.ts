@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderMarkdown } from '../../../src/webview/common/markdownRenderer';
-import { StreamingMarkdownRenderer, stableBoundary } from '../../../src/webview/results/streamingMarkdown';
+import { MarkdownBlockScanner, StreamingMarkdownRenderer, stableBoundary } from '../../../src/webview/results/streamingMarkdown';
 
 describe('webview streaming markdown', () => {
   it('cuts after the last blank line', () => {
@@ -57,5 +57,18 @@ describe('webview streaming markdown', () => {
     const cut = stableBoundary(text);
     const strip = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
     assert.equal(strip(renderMarkdown(text.slice(0, cut)) + renderMarkdown(text.slice(cut))), strip(renderMarkdown(text)));
+  });
+
+  it('finds the last safe cut within a range, or the first after it when a block is longer', () => {
+    const scanner = new MarkdownBlockScanner();
+    const text = 'A.\n\nBB.\n\nCCC.\n\nD';
+    scanner.update(text);
+    const cuts = [4, 9, 15];
+    assert.equal(scanner.safeCut, 15);
+    assert.equal(scanner.cutWithin(0, 10), cuts[1]);
+    assert.equal(scanner.cutWithin(0, 3), cuts[0], 'no cut in range: the first after it');
+    assert.equal(scanner.cutWithin(4, 8), cuts[1]);
+    assert.equal(scanner.cutWithin(9, 100), cuts[2]);
+    assert.equal(scanner.cutWithin(15, 100), 15, 'none after: where it started');
   });
 });
