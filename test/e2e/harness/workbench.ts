@@ -17,7 +17,11 @@ const QUICK_INPUT_ROW = '.quick-input-list .monaco-list-row';
 const FOCUSED_ROW = '.quick-input-list .monaco-list-row.focused';
 const ACTION_WIDGET = '.action-widget';
 const ACTION_ROW = '.action-widget .monaco-list-row';
-const ACTIVE_EDITOR_FOCUSED = '.editor-group-container.active .editor-instance .monaco-editor.focused';
+/**
+ * The text editor that has the focus, in whichever group: only one element has the focus, and the editor group's
+ * own `active` class has been seen to stay on another group (the results panel's) after an editor was focused.
+ */
+const ACTIVE_EDITOR_FOCUSED = '.editor-instance .monaco-editor.focused';
 
 /** How long one attempt waits for a row (or a widget) before the action that shows it is repeated. */
 export const ATTEMPT_MS = 4_000;
@@ -248,8 +252,16 @@ export class Workbench {
     // The file's rows: its aria-label is "<name> <folder>, …", or "<name>, …" at the root. Recently opened editors
     // that share the name (a diff editor of an answer named pagination.js) may be listed first.
     const rows = this.page.locator(`${QUICK_INPUT_ROW}[aria-label^="${name} "], ${QUICK_INPUT_ROW}[aria-label^="${name},"]`);
-    // The tab labelled exactly with the file name: a diff editor's tab ("A ↔ B") also names the file in its aria-label.
-    const activeTab = this.page.locator(`.editor-group-container.active .tabs-container .tab.active:has(.label-name:text-is("${name}"))`);
+    // The active editor is the file when the window title starts with its name (VS Code's default title,
+    // "${dirty}${activeEditorShort} - …"): a diff editor of an answer ("A ↔ B") or the results panel ("Fix ·
+    // src/pagination.js:13-14") does not. Read from the title rather than from the tabs, whose group classes have
+    // been seen to lag behind.
+    const titled = new RegExp(`^(?:● )?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: - |$)`);
+    const activeEditorIsFile = (): Promise<boolean> =>
+      waitFor(async () => titled.test(await this.page.title()), { what: 'the title', timeoutMs: 10_000 }).then(
+        () => true,
+        () => false,
+      );
     const focusedEditor = this.page.locator(ACTIVE_EDITOR_FOCUSED);
     let attempts = 0;
     await waitFor(
@@ -268,15 +280,15 @@ export class Workbench {
         // the next attempt: each attempt takes the next matching row.
         const count = await rows.count();
         await rows.nth((attempts - 1) % Math.max(1, count)).click({ timeout: ATTEMPT_MS });
-        if (!(await shows(activeTab, 10_000))) {
-          console.log(`      [harness] ${relativePath} is not the active tab; tabs: ${JSON.stringify(await this.tabLabels())}`);
+        if (!(await activeEditorIsFile())) {
+          console.log(`      [harness] ${relativePath} is not the active editor (title "${await this.page.title()}"); tabs: ${JSON.stringify(await this.tabLabels())}`);
           return false;
         }
         if (await shows(focusedEditor, 10_000)) return true;
         // Opened, but another element (a webview that took the focus back, say) has it: a click on the editor's
         // own text area gives the editor the focus the way a user would.
         console.log(`      [harness] ${relativePath} opened without the focus; clicking into its editor`);
-        await this.page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().click({ timeout: ATTEMPT_MS });
+        await this.page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first().click({ timeout: ATTEMPT_MS }).catch(() => undefined);
         return shows(focusedEditor);
       },
       { what: `Quick Open to open ${relativePath} in the focused editor`, timeoutMs: 60_000, intervalMs: 200 },
