@@ -4,6 +4,17 @@ import { columnOf, waitForStates } from './harness/resultsFrame';
 import { e2e } from './harness/rootHooks';
 import { waitFor } from './harness/waitFor';
 
+/** The POST requests the fake servers received after the first `before`, once there are at least `count`. */
+function postsSince(before: number, count: number, what: string): Promise<Array<ReturnType<typeof e2e>['fakes']['requests'][number]>> {
+  return waitFor(
+    () => {
+      const fresh = e2e().fakes.requests.slice(before).filter((r) => r.method === 'POST');
+      return fresh.length >= count ? fresh : undefined;
+    },
+    { what, timeoutMs: 30_000 },
+  );
+}
+
 describe('Parallax sidebar', () => {
   it('opens from the activity bar and renders the sidebar webview with the configured models', async () => {
     const { workbench } = e2e();
@@ -24,13 +35,7 @@ describe('Parallax sidebar', () => {
     const frame = await workbench.webviewFrame('[data-testid="run"]');
     const before = fakes.requests.length;
     await frame.click('[data-testid="run"]');
-    const sent = await waitFor(
-      () => {
-        const fresh = fakes.requests.slice(before).filter((r) => r.method === 'POST');
-        return fresh.length >= 2 ? fresh : undefined;
-      },
-      { what: 'both fake models to receive the request', timeoutMs: 30_000 },
-    );
+    const sent = await postsSince(before, 2, 'both fake models to receive the request');
     assert.deepEqual(sent.map((r) => r.path).sort(), ['/v1/chat/completions', '/v1/messages']);
     for (const request of sent) assert.match(JSON.stringify(request.body), /pageSize - 1/, `${request.path} carries the selected code`);
     await workbench.screenshot('sidebar-run');
@@ -54,13 +59,7 @@ describe('Parallax sidebar', () => {
       await waitFor(() => frame.locator('[data-testid="run"]').isEnabled(), { what: 'Run to be enabled', timeoutMs: 60_000 });
       const before = fakes.requests.length;
       await frame.click('[data-testid="run"]');
-      const sent = await waitFor(
-        () => {
-          const fresh = fakes.requests.slice(before).filter((r) => r.method === 'POST');
-          return fresh.length >= 4 ? fresh : undefined;
-        },
-        { what: 'each fake model to receive two requests', timeoutMs: 30_000 },
-      );
+      const sent = await postsSince(before, 4, 'each fake model to receive two requests');
       assert.deepEqual(sent.map((r) => r.path).sort(), ['/v1/chat/completions', '/v1/chat/completions', '/v1/messages', '/v1/messages']);
       const results = await workbench.webviewFrame(`${columnOf(FAKE_GPT.label)} [data-testid="samples"]`, 30_000);
       for (const model of [FAKE_GPT, FAKE_CLAUDE]) {

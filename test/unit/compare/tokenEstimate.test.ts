@@ -1,6 +1,7 @@
 /** The per-delta token estimate scans character codes; it must count exactly what its regular-expression definition does. */
 import assert from 'node:assert/strict';
 import { estimateTokens } from '../../../src/core/compare/tokenEstimate';
+import { mulberry32 } from '../../../src/core/prefs/seededRandom';
 
 /** The definition (the estimate as it was first written): pieces by regular expression. */
 // eslint-disable-next-line no-control-regex -- \x00-\x7F is the ASCII range, not a control character to match
@@ -17,17 +18,8 @@ function byRegExp(text: string): number {
   return tokens;
 }
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded generator, so a failure names its seed. */
+const random = mulberry32;
 
 /** Characters from every class the pieces distinguish, the awkward ones included. */
 const ALPHABET = ['a', 'Z', '0', '_', ' ', '\t', '\n', '\r', '\v', '\f', '=', '>', '(', ')', ';', '{', '"', '\\', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u1680', 'é', 'ß', '中', '\u0300', '😀', '𝔸', '\ud800', '\udc00', '\u007f', '\u0080', '\uffff', '\u0000'];
