@@ -192,6 +192,48 @@ describe('arrival clock: TTFT counted where the bytes are', () => {
     assert.equal(rest, 'bcdefghij');
   });
 
+  it('read with for await (as both SDKs do), a stamped body hands on every byte, passes through, and passes errors on', async () => {
+    const parts = ['a', 'bc', 'def', 'ghij'].map((s) => new TextEncoder().encode(s));
+    let i = 0;
+    const inner = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const part = parts[i++];
+        if (part) controller.enqueue(part);
+        else controller.error(new Error('socket closed'));
+      },
+    });
+    const body = new ArrivalStampedBody(inner);
+    let text = '';
+    await assert.rejects(async () => {
+      for await (const chunk of body.stream) {
+        text += new TextDecoder().decode(chunk);
+        if (text === 'a') {
+          assert.ok(body.lastDeliveredAt !== undefined, 'the first chunk is stamped');
+          body.stopStamping();
+        }
+      }
+    }, /socket closed/);
+    assert.equal(text, 'abcdefghij');
+  });
+
+  it('leaving a for await over a stamped body early cancels the response body', async () => {
+    let cancelled: unknown;
+    const inner = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array([1]));
+      },
+      cancel(reason) {
+        cancelled = reason ?? 'cancelled';
+      },
+    });
+    const body = new ArrivalStampedBody(inner);
+    for await (const chunk of body.stream) {
+      assert.equal(chunk[0], 1);
+      break;
+    }
+    assert.ok(cancelled !== undefined, 'the inner body was cancelled');
+  });
+
   it('a stamped body passes an error on to its reader', async () => {
     const inner = new ReadableStream<Uint8Array>({
       start(controller) {
