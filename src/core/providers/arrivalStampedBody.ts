@@ -18,7 +18,7 @@ import { preciseNow } from '../compare/preciseClock';
 type Item = { done: false; value: Uint8Array; at: number } | { done: true } | { error: unknown };
 
 export class ArrivalStampedBody {
-  readonly stream: ReadableStream<Uint8Array>;
+  readonly stream: ReadableStream<Uint8Array> & AsyncIterable<Uint8Array>;
   /** When the chunk most recently handed to the consumer arrived (epoch ms); undefined before the first. */
   lastDeliveredAt: number | undefined;
   private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
@@ -29,7 +29,7 @@ export class ArrivalStampedBody {
 
   constructor(inner: ReadableStream<Uint8Array>) {
     this.reader = inner.getReader();
-    this.stream = new ReadableStream<Uint8Array>(
+    const stream = new ReadableStream<Uint8Array>(
       {
         pull: (controller) => this.next().then((item) => {
           if ('error' in item) controller.error(item.error);
@@ -46,7 +46,7 @@ export class ArrivalStampedBody {
       },
       { highWaterMark: 0 },
     );
-    Object.defineProperty(this.stream, Symbol.asyncIterator, { value: () => this.iterator(), configurable: true, writable: true });
+    this.stream = Object.defineProperty(stream, Symbol.asyncIterator, { value: () => this.iterator(), configurable: true, writable: true }) as typeof this.stream;
     void this.pump();
   }
 
