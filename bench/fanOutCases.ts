@@ -16,21 +16,12 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { startComparison, type CompareModel } from '../src/core/compare/compareEngine';
 import { createProvider } from '../src/core/providers/providerFactory';
-import type { FakeProviders } from '../src/demo/fakeProviders';
+import { FAN_OUT_MODELS, FAST_TEXT, FAST_TOKENS, PACED_TEXT, PACED_TOKENS, SLOWEST, fast, paced } from './fanOutScripts';
 
-export const FAN_OUT_MODELS = 8;
+export { FAN_OUT_MODELS, SLOWEST } from './fanOutScripts';
 const API_KEY = 'sk-bench-0123456789';
 const LIMITS = { firstTokenMs: 30_000, idleMs: 30_000, totalMs: 120_000 };
 const messages = [{ role: 'user' as const, content: 'Fix the bug.' }];
-const PACED_TOKENS = 20;
-const FAST_TOKENS = 3_000;
-const PACED_TEXT = Array.from({ length: PACED_TOKENS }, (_, i) => `word${i}`).join(' ');
-const FAST_TEXT = Array.from({ length: FAST_TOKENS }, (_, i) => `t${i}`).join(' ');
-/** TTFT 100–800 ms and 20–200 tok/s; the last model is the slowest (800 ms + 19 × 50 ms). */
-const SPEEDS = [200, 150, 120, 90, 60, 45, 30, 20];
-const paced = (i: number) => `paced${i}`;
-const fast = (i: number) => `fast${i}`;
-export const SLOWEST = paced(FAN_OUT_MODELS - 1);
 
 export interface TapRecord {
   model: string;
@@ -76,13 +67,6 @@ export class StreamTap {
   }
 }
 
-export function scriptFanOutModels(fakes: FakeProviders): void {
-  for (let i = 0; i < FAN_OUT_MODELS; i++) {
-    fakes.setScript(paced(i), { text: PACED_TEXT, firstTokenDelayMs: 100 + 100 * i, tokensPerSecond: SPEEDS[i] ?? 20, usage: { input: 4, output: PACED_TOKENS } });
-    fakes.setScript(fast(i), { text: FAST_TEXT, usage: { input: 4, output: FAST_TOKENS } });
-  }
-}
-
 export interface FanOutContext {
   tapBaseUrl: string;
   fakesBaseUrl: string;
@@ -96,7 +80,12 @@ export interface FanOutContext {
   throughput: Map<string, { events: number; cpuUs: number; ms: number }[]>;
 }
 
-export function fanOutContext(fakes: FakeProviders, tap: StreamTap): FanOutContext {
+/**
+ * `tap` fronts the paced models' fakes (in a process of their own, see fakesProcess.ts, so the engine's work
+ * cannot delay their timers); `fakesBaseUrl` is the OpenAI base URL of the throughput rows' fakes, in this process,
+ * so events/s counts the serving's CPU alike for both sides. Both are scripted with scriptFanOutModels.
+ */
+export function fanOutContext(fakesBaseUrl: string, tap: StreamTap): FanOutContext {
   const tapBaseUrl = `http://127.0.0.1:${tap.port}/v1`;
   const model = (baseUrl: string, name: string): CompareModel => ({
     spec: { id: name, label: name, provider: 'openai' as const, model: name },
@@ -105,11 +94,11 @@ export function fanOutContext(fakes: FakeProviders, tap: StreamTap): FanOutConte
   });
   return {
     tapBaseUrl,
-    fakesBaseUrl: fakes.openaiBaseUrl,
+    fakesBaseUrl,
     rawViaTap: new OpenAI({ apiKey: API_KEY, baseURL: tapBaseUrl }),
-    rawDirect: new OpenAI({ apiKey: API_KEY, baseURL: fakes.openaiBaseUrl }),
+    rawDirect: new OpenAI({ apiKey: API_KEY, baseURL: fakesBaseUrl }),
     pacedModels: Array.from({ length: FAN_OUT_MODELS }, (_, i) => model(tapBaseUrl, paced(i))),
-    fastModels: Array.from({ length: FAN_OUT_MODELS }, (_, i) => model(fakes.openaiBaseUrl, fast(i))),
+    fastModels: Array.from({ length: FAN_OUT_MODELS }, (_, i) => model(fakesBaseUrl, fast(i))),
     engineTtfts: [],
     throughput: new Map(),
   };

@@ -9,9 +9,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startFakeProviders } from '../src/demo/fakeProviders';
+import { FakesProcess } from './fakesProcess';
+import { scriptFanOutModels } from './fanOutScripts';
 import { measureBrowserRender, SEND_INTERVAL_MS } from './browserRender';
 import {
-  ensurePromptfoo, FAN_OUT_CASES, fanOutContext, PROMPTFOO_VERSION, runPromptfoo, scriptFanOutModels, slowestRawJson, StreamTap, THROUGHPUT_CASES, ttftErrors, type TimedCase,
+  ensurePromptfoo, FAN_OUT_CASES, fanOutContext, PROMPTFOO_VERSION, runPromptfoo, slowestRawJson, StreamTap, THROUGHPUT_CASES, ttftErrors, type TimedCase,
 } from './fanOutCases';
 import { DIFF_CASES, LEADERBOARD_CASES, measureLoad, RENDER_CASES } from './hostCases';
 import { writeResults, type Row } from './resultsReport';
@@ -83,10 +85,11 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const notes: string[] = [];
 
+  const pacedFakes = await FakesProcess.start();
   const fakes = await startFakeProviders({});
   scriptFanOutModels(fakes);
-  const tap = await StreamTap.start(fakes.openaiBaseUrl);
-  const ctx = fanOutContext(fakes, tap);
+  const tap = await StreamTap.start(pacedFakes.openaiBaseUrl);
+  const ctx = fanOutContext(fakes.openaiBaseUrl, tap);
   try {
     if (only('fanout')) {
     console.log('Fan-out, TTFT …');
@@ -169,6 +172,7 @@ async function main(): Promise<void> {
   } finally {
     await tap.stop();
     await fakes.close();
+    await pacedFakes.stop();
   }
 
   if (only('render')) {

@@ -55,7 +55,6 @@ type StreamEnd =
   | { type: 'threw'; error: unknown }
   | { type: 'stopped' };
 
-const STOPPED = Symbol('stopped');
 
 export class ModelAttempt {
   readonly outcome: Promise<ModelOutcome>;
@@ -65,8 +64,15 @@ export class ModelAttempt {
   private stopReason: StopReason | undefined;
   /** Replaced by a retry: nothing more is emitted. */
   private silenced = false;
-  /** Wakes the pending wait (prepare or read) when the attempt is stopped; replaced on every wait so nothing accumulates. */
-  private wakeWaiter: (() => void) | undefined;
+  /**
+   * Settles when the attempt is stopped. The outcome races it once against the whole consumption, so a provider
+   * that hangs (in prepare or a read) or ignores its abort signal is cut loose at once, without wrapping every
+   * read in a promise of its own.
+   */
+  private readonly stopped: Promise<StreamEnd>;
+  private wakeStopped!: (end: StreamEnd) => void;
+  private iterator: AsyncIterator<StreamEvent> | undefined;
+  private released = false;
   private text = '';
   private reasoning = '';
   /** Deltas not yet emitted: those of one event-loop turn go out as one event per channel run (see flush). */
@@ -84,8 +90,9 @@ export class ModelAttempt {
     this.metrics = new ModelMetricsTracker(startedAt, requestText(model.request), settings.estimateTokens, model.price);
     this.watchdogs = new StreamWatchdogs(settings.limits, (kind) => this.stop({ type: 'timeout', kind }));
     this.emit({ type: 'model-start', runId: settings.runId, modelId: model.spec.id, startedAt });
+    this.stopped = new Promise((resolve) => (this.wakeStopped = resolve));
     this.watchdogs.start();
-    this.outcome = this.consume().then((end) => this.settle(end));
+    this.outcome = Promise.race([this.consume(), this.stopped]).then((end) => this.settle(end));
   }
 
   get modelId(): string {
@@ -126,7 +133,8 @@ export class ModelAttempt {
     this.stopReason = reason;
     this.watchdogs.stop();
     this.controller.abort();
-    this.wakeWaiter?.();
+    this.release();
+    this.wakeStopped({ type: 'stopped' });
   }
 
   private emit(event: RunEvent): void {
@@ -135,8 +143,8 @@ export class ModelAttempt {
 
   private async consume(): Promise<StreamEnd> {
     if (this.model.provider.prepare) {
-      const prepared = await this.untilStopped(this.prepareProvider());
-      if (prepared === STOPPED || this.stopReason) return { type: 'stopped' };
+      await this.prepareProvider();
+      if (this.stopReason) return { type: 'stopped' };
     }
     this.metrics.markSent(this.settings.now());
     this.watchdogs.requestSent();
@@ -145,6 +153,7 @@ export class ModelAttempt {
       // The clock starts again when the request actually leaves (providers that can tell; see requestSentClock.ts).
       const onSent = (at?: number): void => this.metrics.markSent(this.engineTime(at));
       iterator = this.model.provider.stream(this.model.request, this.controller.signal, onSent)[Symbol.asyncIterator]();
+      this.iterator = iterator;
     } catch (error) {
       return { type: 'threw', error };
     }
@@ -157,15 +166,13 @@ export class ModelAttempt {
           await new Promise((resolve) => setImmediate(resolve));
           sliceStart = performance.now();
         }
-        const next = await this.read(iterator);
-        if (next === STOPPED || this.stopReason) {
-          release(iterator);
-          return { type: 'stopped' };
-        }
+        if (this.stopReason) return { type: 'stopped' };
+        const next = await iterator.next();
+        if (this.stopReason) return { type: 'stopped' };
         if (next.done) return { type: 'ended' };
         const event = next.value;
         if (event.type === 'done' || event.type === 'error') {
-          release(iterator);
+          this.release();
           return { type: 'terminal', event };
         }
         this.onStreamEvent(event);
@@ -184,19 +191,11 @@ export class ModelAttempt {
     }
   }
 
-  /** The next stream event, or STOPPED as soon as the attempt is stopped, whichever comes first. */
-  private read(iterator: AsyncIterator<StreamEvent>): Promise<IteratorResult<StreamEvent> | typeof STOPPED> {
-    if (this.stopReason) return Promise.resolve(STOPPED);
-    return this.untilStopped(iterator.next());
-  }
-
-  /** Settles like `promise`, or with STOPPED as soon as the attempt is stopped, whichever comes first. */
-  private untilStopped<T>(promise: Promise<T>): Promise<T | typeof STOPPED> {
-    if (this.stopReason) return Promise.resolve(STOPPED);
-    return new Promise((resolve, reject) => {
-      this.wakeWaiter = () => resolve(STOPPED);
-      promise.then(resolve, reject);
-    });
+  /** Lets go of the provider's iterator without waiting for it (once): a hung provider must not hold the model. */
+  private release(): void {
+    if (!this.iterator || this.released) return;
+    this.released = true;
+    release(this.iterator);
   }
 
   private onStreamEvent(event: Exclude<StreamEvent, { type: 'done' | 'error' }>): void {
