@@ -161,6 +161,13 @@ export const FAN_OUT_CASES: TimedCase[] = [
     },
   },
   { name: 'fan-out 8: slowest alone, raw SDK', expected: PACED_TEXT, run: async (ctx) => (await rawStream(ctx.rawViaTap, SLOWEST)).text },
+  {
+    // A peer, not the baseline: the same eight requests straight through the SDK at once (Promise.all), so what
+    // building and serving eight requests costs is told apart from what the engine adds.
+    name: 'fan-out 8: eight at once, raw SDK',
+    expected: Array.from({ length: FAN_OUT_MODELS }, () => PACED_TEXT).join('|'),
+    run: async (ctx) => (await Promise.all(Array.from({ length: FAN_OUT_MODELS }, (_, i) => rawStream(ctx.rawViaTap, paced(i))))).map((r) => r.text).join('|'),
+  },
 ];
 
 export const THROUGHPUT_CASES: TimedCase[] = [
