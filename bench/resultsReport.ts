@@ -91,14 +91,14 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   the arrival of the body chunk that carried the first text: the \`fetch\` wrapper reads a streamed body eagerly,
   stamps each chunk, and hands chunks on without pull-ahead, so the chunk handed on last when the SDK yields the
   first text is the one that completed it (test/unit/providers/arrivalClock.test.ts: a server that writes the
-  first text in a chunk of its own, read late). The shown and logged TTFT are the same metrics. What still
-  limits it: the tap is another process on the same two cores; a request's bytes reach its clock after the kernel
-  and the tap's own scheduling (0.3–3 ms, more under load, when the bench process is busy building the other
-  requests), and the first answer bytes reach ours the same way, so the error is the sum of the two one-way
-  delays, not our clock. On a loaded machine (load 6–10) the median fell from 12–13 ms to 1.5–2.4 ms in side-by-side
-  runs, and the first run of a process from 45–87 ms to ≈ 1–25 ms (with the tap warmed up over a raw socket
-  first, so its own first connection is not counted). Meeting p90 ≤ 3 ms needs an idle machine or a tap with a
-  core of its own.
+  first text in a chunk of its own, read late). The shown and logged TTFT are the same metrics. The paced models'
+  fakes now run in a process of their own (bench/fakesProcess.ts), as real providers do, so the engine's work
+  cannot delay their timers. On a quiet machine (load 0.1) that met all three targets (median 1.00 ms, p90 2.79,
+  cold 4.29). What still limits it: the tap is another process on the same two cores; a request's bytes reach
+  its clock after the kernel and the tap's own scheduling (0.3–3 ms, more under load, when the bench process is
+  busy building the other requests), and the first answer bytes reach ours the same way, so the error is the sum
+  of the two one-way delays, not our clock: under load the p90 rises above 3 ms again. Meeting it under load needs
+  a tap with a core of its own.
 - **Throughput.** Eight unpaced streams; events are the SDK's text events consumed per second (the engine emits
   fewer: see below). Profiled (\`node --cpu-prof\`, engine vs raw SDK, same fake): the engine's own per-event
   work was the token estimate (a regular expression per delta), an \`async\` generator \`yield*\` over each
@@ -108,18 +108,24 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   idle watchdog is one timer that re-arms itself from the latest chunk's timestamp; deltas arriving in the same
   turn of the event loop are emitted as one event per channel run (text, order and metrics unchanged; the host's
   view state and the webview protocol do their work per turn). Side by side at load 5–10, CPU per event went from
-  ×1.29–1.34 of the raw SDK to ×1.17–1.23 (events/s ratio 0.64–0.87 → 0.75–0.84: on a loaded machine the wall
-  ratio swings with the scheduler). What still limits it: the engine adds two awaits per SDK event (the
-  provider's generator and the attempt's read, which must race the stop signal so a hung provider cannot hold a
-  model), the per-delta timestamp reads, and the metrics; what it would take: a provider interface that hands
-  the engine every event already decoded from one SDK chunk at once (one await per network read instead of per
-  event), which changes every ChatProvider.
+  ×1.29–1.34 of the raw SDK to ×1.17–1.23. Then, profiled again: a tenth of the engine's CPU per event was the
+  stamped response body (the TTFT clock), a second ReadableStream whose pull and enqueue ran for every chunk
+  after the stamping was over. Both SDKs read a body with \`for await\` when it is async-iterable, so the stamped
+  body carries its own iterator, and once stamped each read is the inner reader's own. And an attempt no longer
+  wraps every read in a promise of its own to race its stop signal: the outcome races the stop once for the whole
+  stream (a hung provider is still cut loose at once, tested). Side by side at load 2–3, the events/s ratio went
+  from 0.83–0.90 to 0.97 (0.98 at load 3–7). What is left is the provider's \`async\` generator (one more await
+  per SDK event), the per-delta timestamp reads and the metrics.
 - **Fan-out.** The engine's wall over the slowest model alone is mostly the time until the eighth request leaves:
   the SDKs and undici build the eight requests in interleaved steps, so every request is written only after all
-  are built. Measured at load 6–10 (undici's \`request:create\` and the socket-write stamps): the first request
-  reached undici 7–25 ms after the run started and all eight were written within about 1 ms of each other, 23–70
-  ms after it; the raw baseline builds one request. Launching the requests in separate turns would send the first
-  ones sooner, not the last, so it was not done; what it would take is cheaper request building in the SDKs (their
+  are built (measured with undici's \`request:create\` and the socket-write stamps: the last of the eight is
+  written 12–25 ms after the run starts at load 3–4, the lone baseline request after 1–2 ms), and the fakes then
+  serve eight streams at once (the slowest model's first token, seen at the tap, comes 20–40 ms later than when it
+  is served alone at load 3–4). The row therefore also reports a peer: the same eight requests straight through
+  the raw SDK at once (Promise.all). Side by side on a quiet machine the engine (1809 ms) was no slower than that
+  peer (1830 ms, ÷ slowest 1.031): what the engine adds is within the noise, and the rest of the 1–2% is the cost
+  of sending eight requests instead of one. Launching the requests in separate turns would send the first ones
+  sooner, not the last, so it was not done; what it would take is cheaper request building in the SDKs (their
   per-request option, header and body steps), which is not ours to change.
 `;
 
