@@ -86,16 +86,18 @@ export async function measureBrowserRender(chars: number, chunkCount: number, ca
     const tab = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     const pageErrors: string[] = [];
     tab.on('pageerror', (error) => pageErrors.push(String(error.stack ?? error)));
+    if (process.env.BENCH_CONSOLE) tab.on('console', (m) => console.error('page:', m.text()));
     await tab.goto(page());
     const cdp = process.env.BENCH_PROFILE ? await tab.context().newCDPSession(tab) : undefined;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
-    // BENCH_TRACE=file.json: a Chromium trace (devtools.timeline) of the run, to see layout, style and paint.
+    // BENCH_TRACE=file.json: a Chromium trace (devtools.timeline) of the run, to see layout, style and paint;
+    // BENCH_TRACE_CATEGORIES adds categories (comma-separated, e.g. disabled-by-default-devtools.timeline.invalidationTracking).
     // Always traced: each main-thread task's CPU time (\`toplevel\`), which on a loaded machine is far less than its
     // wall time (the longtask figure): the difference is the thread waiting for a core.
-    await browser.startTracing(tab, { ...(process.env.BENCH_TRACE ? { path: process.env.BENCH_TRACE } : {}), categories: ['toplevel', ...(process.env.BENCH_TRACE ? ['devtools.timeline', 'disabled-by-default-devtools.timeline'] : [])] });
+    await browser.startTracing(tab, { ...(process.env.BENCH_TRACE ? { path: process.env.BENCH_TRACE } : {}), categories: ['toplevel', ...(process.env.BENCH_TRACE ? ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.BENCH_TRACE_CATEGORIES ?? '').split(',').filter(Boolean)] : [])] });
     const chunks = chunksOf(longAnswer(chars), chunkCount);
     const figures = await tab.evaluate(
       async ({ chunks, columns, capMs, intervalMs }) => {

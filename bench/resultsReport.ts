@@ -42,16 +42,33 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   of a task counts the time its thread waits for a core. The bench therefore also reports the longest task's CPU
   time (a \`toplevel\` trace): side by side with the previous bundle at load 3–4, tasks over 50 ms of CPU went
   from 121–312 to 12–19 per run while tasks over 50 ms of wall time only went from 270–500 to 145–210, and
-  chunk-to-pixel p95 from 560–990 ms to 240–360 ms (five runs each, 8 × 1 MB). Of the remaining tasks over 50 ms of CPU, eight are the ends
-  of the eight streams (one task per column of about 200 ms CPU, 150 ms of it layout: the open block is kept as
-  streamed, not rebuilt, and what Chromium lays out again then — the column whose header changes, or the 500 KB
-  block's pieces — was not pinned down), the rest frames with a major GC. Of the
+  chunk-to-pixel p95 from 560–990 ms to 240–360 ms (five runs each, 8 × 1 MB, from the session before; the
+  committed quiet run of \`npm run bench\` above counts 105, so the 12–19 were a good spread of those five runs, not
+  a bound: how many frames pass 50 ms of CPU swings with what else runs, 12–187 per run at load 3–5 for the same
+  bundle). The one long task per column at the end of a stream (about 200 ms of CPU, 150 ms of it layout) is
+  pinned down and gone: traces showed DOMPurify parsing the column's whole tail at the end and one layout of a
+  500 KB \`pre\`. The column had not caught up when the stream ended (eight columns' prose arrives faster than a
+  loaded page renders it within the frame budget, so the stable part falls behind and the tail stays empty), so
+  the open block had never been shown and the final render rebuilt it as one element. Now a final tail that is a
+  long unhighlighted block is built from its text in the same 4 KB pieces as an open block (the exact final HTML,
+  checked against the tail's render and tested), and a column's end no longer queries the whole panel for the
+  toolbar's buttons. Side by side, 8 × 1 MB at load 3–5, longest task in CPU time 129/236/285 ms (previous bundle)
+  → 99/73/140 and 130/115 (this one). Of the tasks left over 50 ms of CPU, most are frames in which
+  Chromium's style, layout, pre-paint, paint and layerize for eight changing columns exceed the budget with a
+  render in them, some have a major GC, and one is the state save 500 ms after the end (\`setState\`
+  serialises the 8 MB run: ~130 ms). Of the
   page's main-thread CPU (8 × 200 KB), about 30% is script (of the render script, DOMPurify's per-node work and
   the document it builds per call about two thirds, markdown-it most of the rest) and about half Chromium's own
   style, layout, pre-paint, paint and layerize for eight columns whose text changes every frame. What it would take: a machine with its cores free,
   or fewer frames' worth of work when eight columns stream at once (render only columns on screen — with 8
   columns at 1600 px all are — or lower the per-column rate as the column count grows, trading chunk-to-pixel time
-  for smoothness); sanitising in a worker is not possible (DOMPurify needs a DOM).
+  for smoothness); sanitising in a worker is not possible (DOMPurify needs a DOM). Measured and left: in a profile of
+  8 × 1 MB, content-visibility's own intersection observer costs 1–3 s of the main thread (it grows with the number
+  of pieces) and flattening the appended answer string for each render 1.8 s (it allocates a 1 MB string per
+  render and column, the main source of the major GCs); dropping content-visibility and fit-content from code
+  pieces made the longest task worse (181–249 ms), and reading scroll offsets in the ResizeObserver instead of a
+  scroll listener made no difference at 8 × 200 KB. What it would take for the GCs: a renderer that reads only the
+  text after its last cut (the answer kept in chunks), not the whole answer string.
 - **Leaderboard.** The baseline is the bootstrap as it was: concatenate the drawn runs' comparisons and refit them
   with the fit of that time (kept verbatim in test/unit/prefs/plainBradleyTerry.ts). Ours: each run is flattened
   once into kinds of comparison (winner, loser, score), and a resample adds integer counts per kind (at most

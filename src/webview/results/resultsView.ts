@@ -40,6 +40,8 @@ export class ResultsView {
   /** The shown run's verifications by column and sample (kept across rebuilds of the same run). */
   private readonly verifications = new SampleVerifications();
   private cancelVerify: HTMLButtonElement | undefined;
+  /** The toolbar's controls that follow whether anything runs (kept: querying the panel walks every answer's nodes). */
+  private runControls: { cancelAll: HTMLButtonElement; rerun: (HTMLButtonElement | HTMLSelectElement)[] } | undefined;
   private judge: JudgeSection | undefined;
   /** The latest judge view and its run (kept across rebuilds; shown only for its own run). */
   private judgeView: { runId: string; view: JudgeView } | undefined;
@@ -180,6 +182,7 @@ export class ResultsView {
     rerun.disabled = running;
     const rerunRepeat = rerunRepeatSelect(this.post);
     rerunRepeat.disabled = running;
+    this.runControls = { cancelAll, rerun: [rerun, rerunRepeat] };
     const verify = verificationToolbar(this.post, run.readOnly);
     this.cancelVerify = verify.cancel;
     verify.cancel.hidden = !this.verifications.anyActive;
@@ -240,9 +243,10 @@ export class ResultsView {
       const running = this.model.anyRunning;
       this.voteBar?.setStreaming(running);
       this.judge?.setStreaming(running);
-      const cancelAll = this.main.querySelector<HTMLElement>('[data-testid="cancel-all"]');
-      if (cancelAll) cancelAll.hidden = !running || (this.model.run?.readOnly ?? true);
-      for (const rerun of this.main.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('[data-testid="rerun"], [data-testid="rerun-repeat"]')) rerun.disabled = running;
+      if (this.runControls) {
+        this.runControls.cancelAll.hidden = !running || (this.model.run?.readOnly ?? true);
+        for (const rerun of this.runControls.rerun) rerun.disabled = running;
+      }
       this.updateTicker();
     }
   }

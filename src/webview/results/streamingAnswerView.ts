@@ -2,7 +2,9 @@
  * Applies StreamingMarkdownRenderer's steps to a column's answer: appends stable HTML (one segment element per
  * step), replaces the tail, or grows an open code block by appending its text (no re-parse, no re-highlight while
  * it streams). The open block is built like a rendered one (pre > code.language-x, pre.hljs when the language is
- * highlighted).
+ * highlighted). A long block the tail did not show as it streamed (it arrived while the stable part caught up) is
+ * built the same way from its text when the tail's final HTML is that block (TailBlock), instead of one 500 KB
+ * element parsed, sanitised and laid out in one task.
  * A long answer is kept in pieces, so a frame's work follows what arrived, not the answer's length (PieceSplitter):
  * stable segments go into groups of about GROUP_CHARS, and an open code block's text into block pieces of about
  * CODE_PIECE_CHARS, cut at line ends. Groups and pieces off screen are skipped by layout and paint (results.css
@@ -60,6 +62,16 @@ export class StreamingAnswerView {
       this.openCode = undefined;
       return;
     }
+    if (tail.kind === 'html' && tail.block) {
+      // A long block that was not shown as it streamed: built from its text in pieces, like an open block, instead
+      // of parsed, sanitised and laid out as one element.
+      this.tail.replaceChildren(sanitizeToFragment(tail.block.headHtml));
+      const open = this.openCodeBlock(tail.block.language, tail.block.hljs);
+      this.appendCode(open, tail.block.text);
+      this.tail.append(document.createTextNode('\n'));
+      this.openCode = undefined;
+      return;
+    }
     if (tail.kind === 'html' || tail.kind === 'close-code') {
       this.openCode = undefined;
       this.tail.replaceChildren(sanitizeToFragment(tail.html));
@@ -67,7 +79,8 @@ export class StreamingAnswerView {
     }
     if (tail.open || !this.openCode) {
       this.tail.replaceChildren(sanitizeToFragment(tail.open?.headHtml ?? ''));
-      this.openCode = this.openCodeBlock(tail.open?.language ?? '');
+      const language = tail.open?.language ?? '';
+      this.openCode = this.openCodeBlock(language, canHighlight(language));
     }
     this.appendCode(this.openCode, tail.text);
   }
@@ -115,10 +128,11 @@ export class StreamingAnswerView {
     }
   }
 
-  private openCodeBlock(language: string): { code: HTMLElement; piece: Text | undefined } {
+  /** An empty block at the end of the tail: `pre` (`pre.hljs` when `hljs`) > `code.language-x`. */
+  private openCodeBlock(language: string, hljs: boolean): { code: HTMLElement; piece: Text | undefined } {
     const pre = document.createElement('pre');
     const code = document.createElement('code');
-    if (canHighlight(language)) pre.className = 'hljs';
+    if (hljs) pre.className = 'hljs';
     code.className = language ? `language-${language} code-pieces` : 'code-pieces';
     pre.append(code);
     this.tail.append(pre);

@@ -20,6 +20,11 @@ const referenceDefinition = /^[ \t>*+\-\d.)]*\[[^\]]*\]:/;
 const blockOpenTag = /^<pre(?: class="hljs")?><code(?: class="language-[^"<>]*")?>/;
 const closingFence = /^ {0,3}(?:`{3,}|~{3,})[ \t]*\n?$/;
 
+/** The opening tag of a block's code in `language` as markdown-it renders it (and StreamingAnswerView builds it). */
+function codeTag(language: string): string {
+  return `<code${language ? ` class="language-${escapeHtml(language)}"` : ''}>`;
+}
+
 /** markdown-it's escaping of code text. */
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
@@ -37,6 +42,11 @@ export interface OpenFence {
   language: string;
 }
 
+/** The last fenced block opened in the scanned lines: still open, or closed by the line at `closeLine`. */
+export interface LastFence extends OpenFence {
+  closeLine: number | undefined;
+}
+
 /** Reads each complete line of a growing text once; see the file comment. */
 export class MarkdownBlockScanner {
   private length = 0;
@@ -44,6 +54,7 @@ export class MarkdownBlockScanner {
   private tailIdentity = '';
   private lineStart = 0;
   private fence: (OpenFence & { char: string; markerLength: number }) | undefined;
+  private last: LastFence | undefined;
   /** Offset just after a blank line outside a fence, waiting for the next line to say whether it is a safe cut. */
   private pendingCut: number | undefined;
   private cut = 0;
@@ -96,6 +107,11 @@ export class MarkdownBlockScanner {
     return this.fence && { start: this.fence.start, contentStart: this.fence.contentStart, language: this.fence.language };
   }
 
+  /** The last fenced block opened so far (open or closed), if any. */
+  get lastFence(): LastFence | undefined {
+    return this.last && { ...this.last };
+  }
+
   /** Whether a line may define a link reference (which changes how earlier blocks render). */
   get hasReferenceDefinitions(): boolean {
     return this.references;
@@ -113,6 +129,7 @@ export class MarkdownBlockScanner {
     this.tailIdentity = '';
     this.lineStart = 0;
     this.fence = undefined;
+    this.last = undefined;
     this.pendingCut = undefined;
     this.cut = 0;
     this.cuts.length = 0;
@@ -147,10 +164,12 @@ export class MarkdownBlockScanner {
         // A backtick fence's info string cannot contain a backtick (then it is inline code, not a fence).
         if (char !== '`' || !info.includes('`')) {
           this.fence = { char, markerLength: marker.length, start: this.lineStart, contentStart: next, language: info.trim().split(/\s+/)[0] ?? '' };
+          this.last = { start: this.fence.start, contentStart: next, language: this.fence.language, closeLine: undefined };
           return;
         }
       } else if (char === this.fence.char && marker.length >= this.fence.markerLength && info.trim() === '') {
         this.fence = undefined;
+        if (this.last) this.last.closeLine = this.lineStart;
         return;
       }
     }
@@ -169,8 +188,11 @@ export function stableBoundary(text: string): number {
 
 /** What the tail shows after a step. */
 export type TailUpdate =
-  /** Replace the tail with this HTML. */
-  | { kind: 'html'; html: string }
+  /**
+   * Replace the tail with this HTML. With `block`, `html` is `block.headHtml` followed by one long code block
+   * (see TailBlock), which a view may build from its text instead of parsing and sanitising it.
+   */
+  | { kind: 'html'; html: string; block?: TailBlock }
   /** The tail ends in an open code block: with `open`, rebuild it (head HTML, then an empty block); then append `text`. */
   | { kind: 'code'; open?: { headHtml: string; language: string }; text: string }
   /**
@@ -180,6 +202,22 @@ export type TailUpdate =
    * fence that had begun to arrive) and append `text`.
    */
   | { kind: 'close-code'; html: string; trim: number; text: string };
+
+/**
+ * A tail's final HTML that ends with one code block the tail did not show as it streamed (e.g. it arrived while the
+ * stable part caught up), at least BUILT_BLOCK_MIN_CHARS long and not highlighted: the HTML is `headHtml`, then
+ * `<pre>` (`<pre class="hljs">` when `hljs`), `<code class="language-x">` (none when `language` is ''), `text`
+ * escaped, `</code></pre>` and a newline.
+ */
+export interface TailBlock {
+  headHtml: string;
+  language: string;
+  hljs: boolean;
+  text: string;
+}
+
+/** Shorter blocks in a final tail are left in its HTML (a long one is built from its text: TailUpdate 'code-block'). */
+export const BUILT_BLOCK_MIN_CHARS = 8_000;
 
 export interface RenderStep {
   /** Clear the stable part before appending (the text no longer extends what is shown, or a whole re-render). */
@@ -277,7 +315,7 @@ export class StreamingMarkdownRenderer {
     // The open block shown just closed (its closing fence is the last line): keep it as shown if that is its HTML.
     const kept = this.openCodeAt !== undefined ? this.keptCode(text, html) : undefined;
     this.openCodeAt = undefined;
-    return kept ?? { kind: 'html', html };
+    return kept ?? this.builtCode(text, html) ?? { kind: 'html', html };
   }
 
   private finish(text: string, whole: boolean): RenderStep {
@@ -290,7 +328,7 @@ export class StreamingMarkdownRenderer {
       return { reset: false, append: '', tail: undefined };
     }
     const html = from < text.length ? this.render(text.slice(from)) : '';
-    const kept = whole ? undefined : this.keptCode(text, html);
+    const kept = whole ? undefined : this.keptCode(text, html) ?? this.builtCode(text, html);
     this.forgetShown();
     this.scanner.update('');
     this.finished = true;
@@ -317,6 +355,37 @@ export class StreamingMarkdownRenderer {
       if (body !== `${escapeHtml(text.slice(open.contentStart, end))}</code></pre>\n`) continue;
       const trim = Math.max(0, this.codeShownTo - end);
       return { kind: 'close-code', html, trim, text: text.slice(Math.min(this.codeShownTo, end), end) };
+    }
+    return undefined;
+  }
+
+  /**
+   * When the tail's final HTML `html` ends with the last fenced block (closed by the text's last line, or still open),
+   * long and not highlighted, exactly as a view builds it from its text: the tail as head HTML and that block's text.
+   */
+  private builtCode(text: string, html: string): TailUpdate | undefined {
+    const fence = this.scanner.lastFence;
+    if (!fence || fence.start < this.stableEnd) return undefined;
+    let end = text.length;
+    if (fence.closeLine !== undefined) {
+      // Closed: only by the last line (nothing after the block).
+      if (!closingFence.test(text.slice(fence.closeLine))) return undefined;
+      end = fence.closeLine;
+    } else {
+      // Still open for the scanner, which reads whole lines only: a last line without its newline may close it.
+      const lastLine = text.lastIndexOf('\n') + 1;
+      if (lastLine > fence.contentStart && closingFence.test(text.slice(lastLine))) end = lastLine;
+    }
+    const code = text.slice(fence.contentStart, Math.max(fence.contentStart, end));
+    if (code.length < BUILT_BLOCK_MIN_CHARS) return undefined;
+    const body = `${escapeHtml(code)}</code></pre>\n`;
+    if (!html.endsWith(body)) return undefined;
+    const codeAt = html.length - body.length - codeTag(fence.language).length;
+    if (codeAt < 0 || html.slice(codeAt, html.length - body.length) !== codeTag(fence.language)) return undefined;
+    // pre.hljs: a language with highlighting, over the highlighter's size limit.
+    for (const [pre, hljs] of [['<pre>', false], ['<pre class="hljs">', true]] as const) {
+      const at = codeAt - pre.length;
+      if (at >= 0 && html.slice(at, codeAt) === pre) return { kind: 'html', html, block: { headHtml: html.slice(0, at), language: fence.language, hljs, text: code } };
     }
     return undefined;
   }

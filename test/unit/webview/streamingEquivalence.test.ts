@@ -14,10 +14,20 @@ class FakeAnswerDom {
   private open: { headHtml: string; code: string } | undefined;
   /** How many final steps kept the streamed block instead of rebuilding it. */
   kept = 0;
+  /** How many tails had their long code block built from its text (TailBlock) instead of from their HTML. */
+  built = 0;
   apply(step: RenderStep): void {
     this.stable = step.reset ? step.append : this.stable + step.append;
     if (!step.tail) return;
-    if (step.tail.kind === 'html') {
+    if (step.tail.kind === 'html' && step.tail.block) {
+      // A view that builds the block from its text must end with exactly the HTML it would otherwise be given.
+      const { headHtml, language, hljs, text } = step.tail.block;
+      const built = `${headHtml}<pre${hljs ? ' class="hljs"' : ''}><code${language ? ` class="language-${escapeHtml(language)}"` : ''}>${escapeHtml(text)}</code></pre>\n`;
+      assert.equal(built, step.tail.html, 'the built block is the final HTML');
+      this.tail = built;
+      this.open = undefined;
+      this.built++;
+    } else if (step.tail.kind === 'html') {
       this.tail = step.tail.html;
       this.open = undefined;
     } else if (step.tail.kind === 'close-code') {
@@ -47,7 +57,7 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  * stable markdown, and a step that says `pending` is repeated (as the view does in the next frame) — sometimes with
  * the same text, sometimes only once the next chunk has arrived.
  */
-function streamed(answer: string, chunk: number, maxStableChars = Number.POSITIVE_INFINITY): { html: string; renderedChars: number; kept: number; pendingSteps: number } {
+function streamed(answer: string, chunk: number, maxStableChars = Number.POSITIVE_INFINITY): { html: string; renderedChars: number; kept: number; built: number; pendingSteps: number } {
   let renderedChars = 0;
   let pendingSteps = 0;
   const renderer = new StreamingMarkdownRenderer((md) => ((renderedChars += md.length), renderMarkdown(md)));
@@ -67,7 +77,7 @@ function streamed(answer: string, chunk: number, maxStableChars = Number.POSITIV
     if (!step.pending) break;
     pendingSteps++;
   }
-  return { html: dom.html, renderedChars, kept: dom.kept, pendingSteps };
+  return { html: dom.html, renderedChars, kept: dom.kept, built: dom.built, pendingSteps };
 }
 
 const code = (lines: number, lang = 'ts') =>
@@ -199,4 +209,49 @@ describe('streamed vs one-shot: a long open code block is kept at the end, not r
       }
     });
   }
+});
+
+describe('streamed vs one-shot: a long block the tail did not show is built from its text at the end', () => {
+  const long = code(2500);
+  const prose = Array.from({ length: 60 }, (_, i) => `Paragraph ${i} with \`code\` and a [link](https://example.com/${i}).`).join('\n\n');
+  /** The stable part is still catching up (bounded steps) when the whole block has arrived: the tail never showed it. */
+  function behindAtTheEnd(answer: string): { html: string; built: number; kept: number } {
+    const renderer = new StreamingMarkdownRenderer(renderMarkdown);
+    const dom = new FakeAnswerDom();
+    dom.apply(renderer.step(answer.slice(0, 40), true, 200));
+    for (let step = renderer.step(answer, false, 200); ; step = renderer.step(answer, false, 200)) {
+      dom.apply(step);
+      if (!step.pending) break;
+    }
+    return { html: dom.html, built: dom.built, kept: dom.kept };
+  }
+  const cases: Record<string, { answer: string; builds: boolean }> = {
+    'closed by the last line (over the highlight limit)': { answer: `${prose}\n\nHere is the file:\n\n${long}\n`, builds: true },
+    'closed, no newline after the fence': { answer: `${prose}\n\n${long}`, builds: true },
+    'still open when the stream ends': { answer: `${prose}\n\n${long.slice(0, -4)}`, builds: true },
+    'no language': { answer: `${prose}\n\n${long.replace('```ts', '```')}\n`, builds: true },
+    'a language without highlighting, with odd characters': { answer: `${prose}\n\n${long.replace('```ts', '```a&b"<x> info')}\n`, builds: true },
+    'a short block (highlighted)': { answer: `${prose}\n\n${code(40)}\n`, builds: false },
+    'text after the block': { answer: `${prose}\n\n${long}\nThanks.`, builds: false },
+    'the block inside a list item': { answer: `${prose}\n\n- item\n\n  ${long.split('\n').join('\n  ')}\n`, builds: false },
+  };
+  for (const [name, { answer, builds }] of Object.entries(cases)) {
+    it(`gives identical HTML: ${name}`, () => {
+      const result = behindAtTheEnd(answer);
+      assert.equal(result.html, renderMarkdown(answer));
+      assert.equal(result.built, builds ? 1 : 0, 'built from its text');
+      assert.equal(result.kept, 0, 'nothing was shown to keep');
+    });
+  }
+
+  it('streamed in any chunks, ends in the one-shot HTML, building or keeping the block', () => {
+    const answer = `${prose}\n\nHere is the file:\n\n${long}\n`;
+    for (const chunk of [7, 300, 5000]) {
+      for (const max of [50, 400, Number.POSITIVE_INFINITY]) {
+        const result = streamed(answer, chunk, max);
+        assert.equal(result.html, renderMarkdown(answer), `chunk ${chunk}, at most ${max} per step`);
+        assert.equal(result.kept + result.built, 1, `chunk ${chunk}, at most ${max}: the long block was kept or built, not parsed`);
+      }
+    }
+  });
 });

@@ -71,4 +71,16 @@ describe('webview streaming markdown', () => {
     assert.equal(scanner.cutWithin(9, 100), cuts[2]);
     assert.equal(scanner.cutWithin(15, 100), 15, 'none after: where it started');
   });
+
+  it('remembers the last fence opened, and the line that closed it', () => {
+    const scanner = new MarkdownBlockScanner();
+    scanner.update('Intro.\n\n```ts\nconst a = 1;\n');
+    assert.deepEqual(scanner.lastFence, { start: 8, contentStart: 14, language: 'ts', closeLine: undefined });
+    scanner.update('Intro.\n\n```ts\nconst a = 1;\n```\n');
+    assert.deepEqual(scanner.lastFence, { start: 8, contentStart: 14, language: 'ts', closeLine: 27 });
+    scanner.update('Intro.\n\n```ts\nconst a = 1;\n```\n\n~~~ py x\nb\n');
+    assert.deepEqual(scanner.lastFence, { start: 32, contentStart: 41, language: 'py', closeLine: undefined });
+    scanner.update('Other text, no fence.\n');
+    assert.equal(scanner.lastFence, undefined, 'a text that does not extend the scanned one starts over');
+  });
 });
