@@ -131,8 +131,12 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   body carries its own iterator, and once stamped each read is the inner reader's own. And an attempt no longer
   wraps every read in a promise of its own to race its stop signal: the outcome races the stop once for the whole
   stream (a hung provider is still cut loose at once, tested). Side by side at load 2–3, the events/s ratio went
-  from 0.83–0.90 to 0.97 (0.98 at load 3–7). What is left is the provider's \`async\` generator (one more await
-  per SDK event), the per-delta timestamp reads and the metrics.
+  from 0.83–0.90 to 0.97 (0.98 at load 3–7), but on a quiet machine (load 0.1) full runs give 0.88–0.91
+  with CPU per event ×1.08–1.10: with both cores free the wall ratio follows CPU per event more closely, so
+  these two figures are the ones to trust. What is left is the provider's \`async\` generator (one more await
+  per SDK event), the per-delta timestamp reads and the metrics; what it would take: a provider interface that
+  hands the engine every event decoded from one SDK chunk at once (one await per network read instead of per
+  event), which changes every ChatProvider.
 - **Fan-out.** The engine's wall over the slowest model alone is mostly the time until the eighth request leaves:
   the SDKs and undici build the eight requests in interleaved steps, so every request is written only after all
   are built (measured with undici's \`request:create\` and the socket-write stamps: the last of the eight is
@@ -140,7 +144,7 @@ const LIMITS = `## What limits the figures that miss their target, and what it w
   serve eight streams at once (the slowest model's first token, seen at the tap, comes 20–40 ms later than when it
   is served alone at load 3–4). The row therefore also reports a peer: the same eight requests straight through
   the raw SDK at once (Promise.all). Side by side on a quiet machine the engine (1809 ms) was no slower than that
-  peer (1830 ms, ÷ slowest 1.031): what the engine adds is within the noise, and the rest of the 1–2% is the cost
+  peer (1830 ms, ÷ slowest 1.031), and in quiet full runs the two were within 1% of each other (see the table): what the engine adds is within the noise, and the rest of the 1–2% is the cost
   of sending eight requests instead of one. Launching the requests in separate turns would send the first ones
   sooner, not the last, so it was not done; what it would take is cheaper request building in the SDKs (their
   per-request option, header and body steps), which is not ours to change.
