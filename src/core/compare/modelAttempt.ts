@@ -55,7 +55,6 @@ type StreamEnd =
   | { type: 'threw'; error: unknown }
   | { type: 'stopped' };
 
-
 export class ModelAttempt {
   readonly outcome: Promise<ModelOutcome>;
   private readonly controller = new AbortController();

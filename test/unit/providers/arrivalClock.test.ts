@@ -15,6 +15,20 @@ import type { StreamEvent } from '../../../src/core/providers/provider';
 import { ArrivalStampedBody } from '../../../src/core/providers/arrivalStampedBody';
 
 const KEY = 'sk-test-0123456789';
+const PARTS = ['a', 'bc', 'def', 'ghij'];
+
+/** A response body that hands out `parts` one per read, then closes or errors with `end`. */
+function bodyOf(parts: string[], end: 'close' | Error): ReadableStream<Uint8Array> {
+  let i = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const part = parts[i++];
+      if (part !== undefined) controller.enqueue(new TextEncoder().encode(part));
+      else if (end === 'close') controller.close();
+      else controller.error(end);
+    },
+  });
+}
 const ask = { model: 'm', messages: [{ role: 'user' as const, content: 'hi' }] };
 
 const openaiChunk = (delta: Record<string, unknown>, finish: string | null = null, usage?: Record<string, number>): string =>
@@ -172,15 +186,7 @@ describe('arrival clock: TTFT counted where the bytes are', () => {
   });
 
   it('a stamped body hands on every byte in order, and passes through once stamping stops', async () => {
-    const parts = ['a', 'bc', 'def', 'ghij'].map((s) => new TextEncoder().encode(s));
-    let i = 0;
-    const inner = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const part = parts[i++];
-        if (part) controller.enqueue(part);
-        else controller.close();
-      },
-    });
+    const inner = bodyOf(PARTS, 'close');
     const body = new ArrivalStampedBody(inner);
     const reader = body.stream.getReader();
     const first = await reader.read();
@@ -193,15 +199,7 @@ describe('arrival clock: TTFT counted where the bytes are', () => {
   });
 
   it('read with for await (as both SDKs do), a stamped body hands on every byte, passes through, and passes errors on', async () => {
-    const parts = ['a', 'bc', 'def', 'ghij'].map((s) => new TextEncoder().encode(s));
-    let i = 0;
-    const inner = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const part = parts[i++];
-        if (part) controller.enqueue(part);
-        else controller.error(new Error('socket closed'));
-      },
-    });
+    const inner = bodyOf(PARTS, new Error('socket closed'));
     const body = new ArrivalStampedBody(inner);
     let text = '';
     await assert.rejects(async () => {
